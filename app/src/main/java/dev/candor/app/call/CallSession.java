@@ -1,0 +1,220 @@
+package dev.candor.app.call;
+
+import dev.candor.app.storage.CallStore;
+import dev.candor.dialog.AgentAction;
+import dev.candor.dialog.CallerEvent;
+import dev.candor.dialog.Conversation;
+import dev.candor.handoff.AgentTarget;
+import dev.candor.handoff.AgentTransfer;
+import dev.candor.handoff.HandoffListener;
+import dev.candor.telephony.call.CallLeg;
+import dev.candor.telephony.call.CallLegListener;
+import dev.candor.telephony.call.CallState;
+import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.media.PlaybackListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * One call, from the caller's INVITE to the last BYE: answers, plays what the conversation says one
+ * utterance after another, passes key presses to the conversation, carries out handoffs and records
+ * everything as it happens. Methods are synchronised: leg events, playback completions and agent
+ * events arrive on different threads.
+ */
+public final class CallSession implements CallLegListener {
+    private static final Logger log = LoggerFactory.getLogger(CallSession.class);
+
+    /** Said when no agent could be reached; then Candor ends the call. */
+    static final String AGENT_UNAVAILABLE =
+            "No one is available to take your call right now. Please call again later. Goodbye.";
+
+    private final CallLeg leg;
+    private final Conversation conversation;
+    private final CallStore store;
+    private final Prompts prompts;
+    private final Handoffs handoffs;
+    private final Executor worker;
+    private final Clock clock;
+
+    private final Deque<AgentAction> pending = new ArrayDeque<>();
+    private long currentPlayback = -1;
+    private long currentTurn = -1;
+    private AgentTransfer transfer;
+    private boolean handingOff;
+    private boolean ended;
+
+    public CallSession(CallLeg leg, Conversation conversation, CallStore store, Prompts prompts, Handoffs handoffs,
+                       Executor worker, Clock clock) {
+        this.leg = Objects.requireNonNull(leg, "leg");
+        this.conversation = Objects.requireNonNull(conversation, "conversation");
+        this.store = Objects.requireNonNull(store, "store");
+        this.prompts = Objects.requireNonNull(prompts, "prompts");
+        this.handoffs = Objects.requireNonNull(handoffs, "handoffs");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Records the new call and answers it. Called on the leg's event thread. */
+    public synchronized void begin() {
+        store.createCall(new CallStore.CallRecord(leg.id(), CallStore.Direction.INBOUND, leg.remoteUri(),
+                leg.localUri(), leg.sipCallId(), clock.instant()));
+        log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
+        leg.ring();
+        leg.answer();
+    }
+
+    @Override
+    public synchronized void onEstablished(CallLeg leg) {
+        store.markAnswered(leg.id(), clock.instant());
+        perform(conversation.start());
+    }
+
+    @Override
+    public synchronized void onDtmf(CallLeg leg, char digit) {
+        if (ended || handingOff) {
+            return;
+        }
+        log.info("call {}: DTMF {}", leg.id(), digit);
+        // A key press interrupts whatever Candor is saying.
+        pending.clear();
+        leg.playback().cancelAll();
+        perform(conversation.onEvent(new CallerEvent.Dtmf(digit)));
+    }
+
+    @Override
+    public void onEnded(CallLeg leg, EndReason reason) {
+        AgentTransfer running;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            pending.clear();
+            running = transfer;
+            store.markEnded(leg.id(), clock.instant(), reason.code());
+            conversation.onEvent(new CallerEvent.Hangup());
+        }
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void perform(List<AgentAction> actions) {
+        pending.addAll(actions);
+        runPending();
+    }
+
+    /** Carries out pending actions in order; a Say pauses the queue until it has been played. */
+    private void runPending() {
+        while (!ended && currentPlayback < 0 && !pending.isEmpty()) {
+            AgentAction action = pending.poll();
+            if (action instanceof AgentAction.Say say) {
+                say(say.text());
+            } else if (action instanceof AgentAction.Handoff handoff) {
+                handOff(handoff);
+            } else if (action instanceof AgentAction.EndCall end) {
+                decide("end_call", end.reason(), Map.of());
+                leg.hangup();
+            } else if (action instanceof AgentAction.MarkDoNotCall dnc) {
+                decide("do_not_call", dnc.reason(), Map.of());
+            } else if (action instanceof AgentAction.RecordQualification qualification) {
+                decide("qualification", "recorded", qualification.slots());
+            }
+        }
+    }
+
+    private void say(String text) {
+        short[] pcm = prompts.pcm(text);
+        currentTurn = store.startTurn(leg.id(), CallStore.Speaker.CANDOR, text, clock.instant());
+        long turn = currentTurn;
+        currentPlayback = leg.playback().play(pcm, new PlaybackListener() {
+            @Override
+            public void finished(long id, int framesPlayed, boolean completed) {
+                // Called on the media clock thread: hand over at once.
+                worker.execute(() -> onPlaybackFinished(id, turn, completed));
+            }
+        });
+        if (pending.peek() instanceof AgentAction.Handoff handoff) {
+            // Ring the agent while the caller hears that they are being connected.
+            pending.poll();
+            handOff(handoff);
+        }
+    }
+
+    private synchronized void onPlaybackFinished(long playbackId, long turn, boolean completed) {
+        store.endTurn(turn, clock.instant(), !completed);
+        if (playbackId == currentPlayback) {
+            currentPlayback = -1;
+            currentTurn = -1;
+            runPending();
+        }
+    }
+
+    private void handOff(AgentAction.Handoff handoff) {
+        handingOff = true;
+        List<AgentTarget> agents = handoffs.agents();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("summary", handoff.summary());
+        details.put("agents", agents.stream().map(AgentTarget::name).toList());
+        decide("handoff", handoff.reason().code(), details);
+        log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
+        worker.execute(() -> startTransfer(agents));
+    }
+
+    private void startTransfer(List<AgentTarget> agents) {
+        AgentTransfer started = AgentTransfer.start(handoffs.endpoint(), leg, agents, handoffs.answerTimeout(),
+                new TransferEvents());
+        boolean cancel;
+        synchronized (this) {
+            transfer = started;
+            cancel = ended;
+        }
+        if (cancel) {
+            started.cancel();
+        }
+    }
+
+    private void decide(String kind, String reason, Map<String, ?> details) {
+        store.addDecision(leg.id(), kind, reason, details, clock.instant());
+    }
+
+    private final class TransferEvents implements HandoffListener {
+        @Override
+        public void onConnected(AgentTarget agent, CallLeg agentLeg) {
+            synchronized (CallSession.this) {
+                decide("agent_connected", "answered", Map.of("agent", agent.name()));
+            }
+        }
+
+        @Override
+        public void onUnavailable(String outcome) {
+            synchronized (CallSession.this) {
+                if (ended) {
+                    return;
+                }
+                decide("agent_unavailable", outcome, Map.of());
+                pending.add(new AgentAction.Say(AGENT_UNAVAILABLE));
+                pending.add(new AgentAction.EndCall("agent_unavailable"));
+                runPending();
+            }
+        }
+
+        @Override
+        public void onAgentHungUp(AgentTarget agent) {
+            synchronized (CallSession.this) {
+                if (!ended && leg.state() != CallState.ENDED) {
+                    decide("agent_hung_up", "agent_bye", Map.of("agent", agent.name()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.candor.app.call;
+
+/** Text to 8 kHz PCM for a call: cached for fixed prompts, synthesised for the rest. */
+@FunctionalInterface
+public interface Prompts {
+    short[] pcm(String text);
+}

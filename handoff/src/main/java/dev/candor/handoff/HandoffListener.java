@@ -1,0 +1,24 @@
+package dev.candor.handoff;
+
+import dev.candor.telephony.call.CallLeg;
+
+/**
+ * How a transfer goes. Called on the agent leg's event thread; implementations synchronise with their
+ * own caller-side events.
+ */
+public interface HandoffListener {
+
+    /** The agent's phone is ringing. */
+    default void onAgentRinging(AgentTarget agent) {
+    }
+
+    /** The agent answered and is now bridged to the caller. */
+    void onConnected(AgentTarget agent, CallLeg agentLeg);
+
+    /** No agent could be reached; {@code outcome} is the last agent's result (no_answer, busy, rejected...). */
+    void onUnavailable(String outcome);
+
+    /** The bridged agent hung up (the caller's leg is being hung up too). */
+    default void onAgentHungUp(AgentTarget agent) {
+    }
+}

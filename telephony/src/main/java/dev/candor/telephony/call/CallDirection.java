@@ -1,0 +1,3 @@
+package dev.candor.telephony.call;
+
+public enum CallDirection { INBOUND, OUTBOUND }

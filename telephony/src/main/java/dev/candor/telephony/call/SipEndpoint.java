@@ -1,0 +1,113 @@
+package dev.candor.telephony.call;
+
+import dev.candor.telephony.media.MediaClock;
+import dev.candor.telephony.rtp.netty.NettyMediaFactory;
+import dev.candor.telephony.sip.message.SipDecoderConfig;
+import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.netty.UdpSipChannel;
+import dev.candor.telephony.sip.ua.SipUserAgent;
+import dev.candor.telephony.sip.ua.UserAgentCounters;
+import dev.candor.telephony.sip.ua.UserAgentSettings;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Candor's telephone: a SIP user agent on UDP with RTP media, paced by a shared {@link MediaClock}.
+ * The composition root of the telephony module; nothing else in Candor touches Netty.
+ */
+public final class SipEndpoint implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final UdpSipChannel sip;
+    private final SipUserAgent userAgent;
+
+    private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, SipUserAgent userAgent) {
+        this.group = group;
+        this.sip = sip;
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * Binds SIP and prepares RTP. Events are delivered on {@code callbackPool} (each leg's in order);
+     * blocks until the SIP port is bound.
+     */
+    public static SipEndpoint start(SipEndpointConfig config, MediaClock clock, Executor callbackPool,
+                                    IncomingCallHandler handler) throws InterruptedException {
+        Objects.requireNonNull(config, "config");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("candor-net", true),
+                NioIoHandler.newFactory());
+        try {
+            SipDecoderConfig decoderConfig = new SipDecoderConfig(config.maxMessageBytes(),
+                    SipDecoderConfig.defaults().maxHeaders());
+            UdpSipChannel sip = UdpSipChannel.bind(group, config.bindAddress(), config.port(), decoderConfig);
+            int port = sip.localAddress().getPort();
+            UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
+            UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
+                    base.userAgent(), base.t1(), base.t2());
+            NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
+                    config.rtpPortMax(), clock);
+            SipUserAgent ua = new SipUserAgent(sip, sip, settings, media, callbackPool, new SecureRandom());
+            ua.setIncomingCallHandler(handler);
+            sip.setReceiver(ua::receive);
+            return new SipEndpoint(group, sip, ua);
+        } catch (RuntimeException | InterruptedException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * Calls {@code target} (for example {@code sip:alice@192.0.2.7:5070}). Resolves the host name on the
+     * calling thread, so call it from application threads, never from an event loop.
+     *
+     * @throws IllegalArgumentException if the URI is malformed or its host cannot be resolved
+     */
+    public CallLeg call(String target, String fromUser, CallLegListener listener, Duration answerTimeout) {
+        SipUri uri = SipUri.of(target);
+        String host = uri.host().startsWith("[") ? uri.host().substring(1, uri.host().length() - 1) : uri.host();
+        InetSocketAddress destination;
+        try {
+            destination = new InetSocketAddress(InetAddress.getByName(host), uri.portOrDefault());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the host of " + target + ": " + host, e);
+        }
+        return userAgent.placeCall(uri, destination, fromUser, listener, answerTimeout);
+    }
+
+    /** The bound SIP address (useful when the port was 0). */
+    public InetSocketAddress localAddress() {
+        return sip.localAddress();
+    }
+
+    public long droppedDatagrams() {
+        return sip.droppedDatagrams();
+    }
+
+    public long answeredBadRequests() {
+        return sip.answeredBadRequests();
+    }
+
+    public UserAgentCounters counters() {
+        return userAgent.counters();
+    }
+
+    public int activeLegs() {
+        return userAgent.activeLegs();
+    }
+
+    @Override
+    public void close() {
+        sip.close();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

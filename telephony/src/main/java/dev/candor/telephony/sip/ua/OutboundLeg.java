@@ -1,0 +1,267 @@
+package dev.candor.telephony.sip.ua;
+
+import dev.candor.telephony.call.CallDirection;
+import dev.candor.telephony.call.CallLegListener;
+import dev.candor.telephony.call.CallState;
+import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.sdp.Negotiation;
+import dev.candor.telephony.sdp.OfferAnswer;
+import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.message.CSeq;
+import dev.candor.telephony.sip.message.NameAddr;
+import dev.candor.telephony.sip.message.SipMethod;
+import dev.candor.telephony.sip.message.SipRequest;
+import dev.candor.telephony.sip.message.SipResponse;
+import dev.candor.telephony.sip.message.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A call Candor places (to a human agent): the client side of the INVITE transaction (Timer A and B),
+ * CANCEL on timeout or hang-up while ringing, ACK for 2xx and for failures, and then the dialog.
+ */
+final class OutboundLeg extends SipLeg {
+    private static final Logger log = LoggerFactory.getLogger(OutboundLeg.class);
+    private static final int TELEPHONE_EVENT_PT = 101;
+
+    private final SipUri target;
+    private final Duration answerTimeout;
+    private SipRequest invite;
+    private String inviteBranch;
+    private Retransmission inviteRetransmission;
+    private SipScheduler.Cancellable answerTimer = () -> { };
+    private boolean provisionalReceived;
+    private boolean cancelRequested;
+    private EndReason cancelReason = EndReason.LOCAL_HANGUP;
+    private SipRequest ackFor2xx;
+    private InetSocketAddress ackDestination;
+
+    OutboundLeg(SipUserAgent ua, SipUri target, InetSocketAddress destination, String fromUser,
+                CallLegListener listener, Duration answerTimeout) {
+        super(ua, CallDirection.OUTBOUND);
+        this.target = target;
+        this.answerTimeout = answerTimeout;
+        this.callId = ua.newCallId();
+        this.localParty = NameAddr.parse("<sip:" + fromUser + "@" + SipUserAgent.hostForUri(ua.settings().advertisedHost())
+                + ">").orElseThrow().withTag(ua.newTag());
+        this.remoteParty = NameAddr.of(target);
+        this.remoteTarget = target;
+        this.remoteSignalling = destination;
+        setListener(listener);
+    }
+
+    @Override
+    public String remoteUri() {
+        return target.toString();
+    }
+
+    @Override
+    public String localUri() {
+        return localParty.uri().toString();
+    }
+
+    /** On the SIP thread: registers the leg, opens media, then sends the INVITE. */
+    void start() {
+        ua.registerLeg(this);
+        ua.mediaFactory().open().whenComplete((channel, error) -> ua.scheduler().execute(() -> {
+            if (error != null) {
+                log.warn("call {}: no RTP port available: {}", id(), error.toString());
+                end(EndReason.FAILED);
+            } else if (ended() || cancelRequested) {
+                channel.close();
+                this.media = null;
+                end(cancelReason);
+            } else {
+                this.media = channel;
+                sendInvite();
+            }
+        }));
+    }
+
+    private void sendInvite() {
+        localSdp = OfferAnswer.offer(ua.settings().codecs(), TELEPHONE_EVENT_PT, ua.settings().advertisedHost(),
+                media.localPort(), ua.newSessionId());
+        localCseq = 1;
+        invite = SipRequest.builder(SipMethod.INVITE, target)
+                .header("Via", ua.newVia().toString())
+                .header("Max-Forwards", "70")
+                .header("From", localParty.toString())
+                .header("To", remoteParty.toString())
+                .header("Call-ID", callId)
+                .header("CSeq", CSeq.of(localCseq, SipMethod.INVITE).toString())
+                .header("Contact", "<" + ua.contactUri() + ">")
+                .header("Allow", SipUserAgent.ALLOW)
+                .header("User-Agent", ua.settings().userAgent())
+                .body("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII))
+                .build();
+        inviteBranch = invite.topVia().branch().orElseThrow();
+        ua.registerClientTransaction(inviteBranch, this::onInviteResponse);
+        SipRequest toSend = invite;
+        inviteRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(toSend, remoteSignalling),
+                ua.settings().t1(), null, ua.settings().transactionTimeout(), () -> {
+                    log.info("call {}: no response to INVITE (Timer B)", id());
+                    ua.removeClientTransaction(inviteBranch);
+                    end(EndReason.NO_ANSWER);
+                });
+        answerTimer = ua.scheduler().schedule(this::onAnswerTimeout, answerTimeout);
+    }
+
+    private void onInviteResponse(SipResponse response) {
+        if (!response.cseq().method().equals(SipMethod.INVITE)) {
+            return; // the response to our CANCEL, which shares the INVITE's branch
+        }
+        int status = response.statusCode();
+        if (status < 200) {
+            inviteRetransmission.stopRetransmitting();
+            if (status > 100 && !provisionalReceived) {
+                provisionalReceived = true;
+                emit(l -> l.onRinging(this));
+            }
+            if (cancelRequested) {
+                sendCancel();
+            }
+        } else if (status < 300) {
+            on2xx(response);
+        } else {
+            onFailure(response);
+        }
+    }
+
+    private void on2xx(SipResponse response) {
+        if (ackFor2xx != null) {
+            ua.send(ackFor2xx, ackDestination); // a retransmitted 2xx: ACK again
+            return;
+        }
+        inviteRetransmission.stop();
+        answerTimer.cancel();
+        ua.removeClientTransaction(inviteBranch);
+        remoteParty = response.to();
+        if (!response.contacts().isEmpty()) {
+            remoteTarget = response.contacts().get(0).uri();
+        }
+        routeSet = reversedRecordRoutes(response);
+        ackFor2xx = newInDialogRequest(SipMethod.ACK, localCseq).build();
+        ackDestination = inDialogDestination();
+        ua.send(ackFor2xx, ackDestination);
+        Optional<Negotiation> negotiation = SessionDescription.parse(
+                        new String(response.body(), StandardCharsets.US_ASCII)).value()
+                .map(answer -> OfferAnswer.acceptAnswer(localSdp, answer));
+        if (negotiation.isEmpty() || negotiation.get() instanceof Negotiation.NotAcceptable) {
+            log.warn("call {}: unusable SDP answer from {}; hanging up", id(), target);
+            setState(CallState.ESTABLISHED);
+            sendBye(EndReason.NOT_ACCEPTABLE);
+            return;
+        }
+        startMedia(((Negotiation.Accepted) negotiation.get()).media());
+        setState(CallState.ESTABLISHED);
+        if (cancelRequested) {
+            sendBye(cancelReason);
+            return;
+        }
+        emit(l -> l.onEstablished(this));
+    }
+
+    private void onFailure(SipResponse response) {
+        SipRequest ack = ackForFailure(response);
+        ua.send(ack, remoteSignalling);
+        if (ended()) {
+            return; // a retransmitted failure: the ACK above is all it needs
+        }
+        inviteRetransmission.stop();
+        answerTimer.cancel();
+        ua.removeClientTransaction(inviteBranch);
+        end(cancelRequested ? cancelReason : reasonFor(response.statusCode()));
+    }
+
+    static EndReason reasonFor(int status) {
+        return switch (status) {
+            case 486, 600 -> EndReason.BUSY;
+            case 408, 480, 487 -> EndReason.NO_ANSWER;
+            case 488, 606 -> EndReason.NOT_ACCEPTABLE;
+            default -> status >= 400 ? EndReason.REJECTED : EndReason.FAILED;
+        };
+    }
+
+    /** RFC 3261 §17.1.1.3: the ACK for a non-2xx final response, in the INVITE's transaction. */
+    private SipRequest ackForFailure(SipResponse response) {
+        return SipRequest.builder(SipMethod.ACK, invite.requestUri())
+                .header("Via", invite.topVia().toString())
+                .header("Max-Forwards", "70")
+                .header("From", invite.from().toString())
+                .header("To", response.to().toString())
+                .header("Call-ID", callId)
+                .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.ACK).toString())
+                .build();
+    }
+
+    private void onAnswerTimeout() {
+        if (state() == CallState.RINGING && !ended()) {
+            log.info("call {}: {} did not answer within {}", id(), target, answerTimeout);
+            cancel(EndReason.NO_ANSWER);
+        }
+    }
+
+    @Override
+    protected void hangupOnSipThread() {
+        if (ended()) {
+            return;
+        }
+        if (state() == CallState.ESTABLISHED) {
+            sendBye(EndReason.LOCAL_HANGUP);
+        } else {
+            cancel(EndReason.LOCAL_HANGUP);
+        }
+    }
+
+    private void cancel(EndReason reason) {
+        if (cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        cancelReason = reason;
+        if (invite == null) {
+            return; // media still opening; start() ends the leg
+        }
+        if (provisionalReceived) {
+            sendCancel();
+        } else {
+            // RFC 3261 §9.1: no CANCEL before a provisional response; stop and give up locally.
+            inviteRetransmission.stop();
+            ua.removeClientTransaction(inviteBranch);
+            end(reason);
+        }
+    }
+
+    private boolean cancelSent;
+
+    private void sendCancel() {
+        if (cancelSent) {
+            return;
+        }
+        cancelSent = true;
+        SipRequest cancel = SipRequest.builder(SipMethod.CANCEL, invite.requestUri())
+                .header("Via", invite.topVia().toString())
+                .header("Max-Forwards", "70")
+                .header("From", invite.from().toString())
+                .header("To", invite.to().toString())
+                .header("Call-ID", callId)
+                .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.CANCEL).toString())
+                .header("User-Agent", ua.settings().userAgent())
+                .build();
+        // The CANCEL shares the INVITE's branch; its 200 arrives at the INVITE's handler, which ignores
+        // it by its CSeq method; the INVITE's 487 then ends the leg.
+        ua.send(cancel, remoteSignalling);
+        ua.scheduler().schedule(() -> {
+            if (!ended()) {
+                log.info("call {}: no final response after CANCEL; giving up", id());
+                ua.removeClientTransaction(inviteBranch);
+                end(cancelReason);
+            }
+        }, ua.settings().transactionTimeout());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.candor.telephony.sip.ua;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Sends a message now and again at intervals that double from T1, capped (Timer A/E/G), until stopped;
+ * gives up after a total timeout (Timer B/F/H). Runs on the SIP thread.
+ */
+final class Retransmission {
+    private final SipScheduler scheduler;
+    private final Runnable send;
+    private final Duration cap;
+    private SipScheduler.Cancellable retransmitTimer;
+    private final SipScheduler.Cancellable timeoutTimer;
+    private boolean stopped;
+    private boolean retransmitting = true;
+
+    private Retransmission(SipScheduler scheduler, Runnable send, Duration first, Duration cap,
+                           Duration timeout, Runnable onTimeout) {
+        this.scheduler = scheduler;
+        this.send = send;
+        this.cap = cap;
+        send.run();
+        this.retransmitTimer = scheduler.schedule(() -> fire(first), first);
+        this.timeoutTimer = scheduler.schedule(() -> {
+            if (!stopped) {
+                stop();
+                onTimeout.run();
+            }
+        }, timeout);
+    }
+
+    /**
+     * @param cap the longest interval between retransmissions, or {@code null} to keep doubling (Timer A)
+     */
+    static Retransmission start(SipScheduler scheduler, Runnable send, Duration t1, Duration cap,
+                                Duration timeout, Runnable onTimeout) {
+        return new Retransmission(Objects.requireNonNull(scheduler), Objects.requireNonNull(send), t1, cap,
+                timeout, Objects.requireNonNull(onTimeout));
+    }
+
+    private void fire(Duration interval) {
+        if (stopped || !retransmitting) {
+            return;
+        }
+        send.run();
+        Duration next = interval.multipliedBy(2);
+        if (cap != null && next.compareTo(cap) > 0) {
+            next = cap;
+        }
+        Duration delay = next;
+        retransmitTimer = scheduler.schedule(() -> fire(delay), delay);
+    }
+
+    /** Stops retransmitting and cancels the timeout. */
+    void stop() {
+        stopped = true;
+        retransmitTimer.cancel();
+        timeoutTimer.cancel();
+    }
+
+    /** Stops retransmitting but keeps the timeout running (INVITE client after a provisional response). */
+    void stopRetransmitting() {
+        retransmitting = false;
+        retransmitTimer.cancel();
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+}

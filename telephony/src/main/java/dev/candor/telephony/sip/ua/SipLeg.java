@@ -1,0 +1,349 @@
+package dev.candor.telephony.sip.ua;
+
+import dev.candor.telephony.call.CallDirection;
+import dev.candor.telephony.call.CallLeg;
+import dev.candor.telephony.call.CallLegListener;
+import dev.candor.telephony.call.CallState;
+import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.media.PlaybackQueue;
+import dev.candor.telephony.sdp.MediaParameters;
+import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.message.CSeq;
+import dev.candor.telephony.sip.message.NameAddr;
+import dev.candor.telephony.sip.message.SipMethod;
+import dev.candor.telephony.sip.message.SipRequest;
+import dev.candor.telephony.sip.message.SipResponse;
+import dev.candor.telephony.sip.message.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What inbound and outbound legs share: the dialog (tags, CSeq, remote target, route set), in-dialog
+ * requests, BYE either way, media plumbing and event delivery. Dialog state is touched on the SIP
+ * thread only; the public methods post there.
+ */
+abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel.FrameSource {
+    private static final Logger log = LoggerFactory.getLogger(SipLeg.class);
+    private static final int LIVE_QUEUE_FRAMES = 6;
+    private static final Pattern INFO_SIGNAL = Pattern.compile("(?im)^\\s*Signal\\s*=\\s*([0-9*#A-Da-d])");
+
+    protected final SipUserAgent ua;
+    private final String id = UUID.randomUUID().toString();
+    private final CallDirection direction;
+    private final SerialExecutor events;
+    private final PlaybackQueue playback = new PlaybackQueue();
+    private final ArrayDeque<short[]> live = new ArrayDeque<>();
+    private volatile CallLegListener listener = new CallLegListener() { };
+    private volatile CallState state = CallState.RINGING;
+    private volatile MediaParameters negotiated;
+    private volatile Consumer<short[]> forward;
+
+    // Dialog state: SIP thread only.
+    protected String callId;
+    protected NameAddr localParty;
+    protected NameAddr remoteParty;
+    protected SipUri remoteTarget;
+    protected List<String> routeSet = List.of();
+    protected InetSocketAddress remoteSignalling;
+    protected long localCseq;
+    protected MediaChannel media;
+    protected SessionDescription localSdp;
+
+    SipLeg(SipUserAgent ua, CallDirection direction) {
+        this.ua = Objects.requireNonNull(ua, "ua");
+        this.direction = direction;
+        this.events = new SerialExecutor(ua.callbackPool());
+    }
+
+    // ---- CallLeg ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String sipCallId() {
+        return callId;
+    }
+
+    @Override
+    public CallDirection direction() {
+        return direction;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<MediaParameters> media() {
+        return Optional.ofNullable(negotiated);
+    }
+
+    @Override
+    public PlaybackQueue playback() {
+        return playback;
+    }
+
+    @Override
+    public void sendAudio(short[] frame) {
+        synchronized (live) {
+            if (live.size() >= LIVE_QUEUE_FRAMES) {
+                live.pollFirst();
+            }
+            live.addLast(frame);
+        }
+    }
+
+    @Override
+    public void forwardAudioTo(CallLeg other) {
+        this.forward = other == null ? null : other::sendAudio;
+    }
+
+    @Override
+    public void hangup() {
+        ua.scheduler().execute(this::hangupOnSipThread);
+    }
+
+    @Override
+    public void ring() {
+        throw new UnsupportedOperationException("only inbound legs ring");
+    }
+
+    @Override
+    public void answer() {
+        throw new UnsupportedOperationException("only inbound legs are answered");
+    }
+
+    @Override
+    public void reject(int statusCode) {
+        throw new UnsupportedOperationException("only inbound legs are rejected");
+    }
+
+    @Override
+    public String toString() {
+        return direction.name().toLowerCase() + " leg " + id + " (Call-ID " + callId + ", " + state + ")";
+    }
+
+    // ---- media callbacks (media threads) ----
+
+    @Override
+    public short[] nextFrame() {
+        short[] frame = playback.nextFrame();
+        if (frame != null) {
+            return frame;
+        }
+        synchronized (live) {
+            return live.pollFirst();
+        }
+    }
+
+    @Override
+    public void onAudio(short[] frame) {
+        listener.onAudio(this, frame);
+        Consumer<short[]> sink = forward;
+        if (sink != null) {
+            sink.accept(frame);
+        }
+    }
+
+    @Override
+    public void onDtmf(char digit) {
+        emit(l -> l.onDtmf(this, digit));
+    }
+
+    // ---- for subclasses (SIP thread) ----
+
+    protected abstract void hangupOnSipThread();
+
+    protected void setListener(CallLegListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    protected void emit(Consumer<CallLegListener> event) {
+        events.execute(() -> event.accept(listener));
+    }
+
+    protected void runOnEvents(Runnable task) {
+        events.execute(task);
+    }
+
+    protected void setState(CallState newState) {
+        this.state = newState;
+    }
+
+    protected boolean ended() {
+        return state == CallState.ENDED;
+    }
+
+    protected void startMedia(MediaParameters parameters) {
+        this.negotiated = parameters;
+        media.start(parameters, this, this);
+    }
+
+    /** Ends the leg once: closes media, lets the user agent forget it, tells the listener. */
+    protected void end(EndReason reason) {
+        if (ended()) {
+            return;
+        }
+        setState(CallState.ENDED);
+        playback.cancelAll();
+        if (media != null) {
+            media.close();
+        }
+        forward = null;
+        ua.forget(this);
+        log.info("call {} ended: {}", id, reason.code());
+        emit(l -> l.onEnded(this, reason));
+    }
+
+    boolean matchesDialog(SipRequest request) {
+        String fromTag = request.from().tag().orElse("");
+        String toTag = request.to().tag().orElse("");
+        return remoteParty != null
+                && fromTag.equals(remoteParty.tag().orElse(""))
+                && toTag.equals(localParty.tag().orElse(""));
+    }
+
+    void onInDialogRequest(SipRequest request, InetSocketAddress source) {
+        SipMethod method = request.method();
+        if (method.equals(SipMethod.BYE)) {
+            ua.respond(request, source, SipResponse.to(request, 200));
+            end(EndReason.REMOTE_HANGUP);
+        } else if (method.equals(SipMethod.ACK)) {
+            onAck(request);
+        } else if (method.equals(SipMethod.INFO)) {
+            ua.respond(request, source, SipResponse.to(request, 200));
+            infoDigit(request).ifPresent(this::onDtmf);
+        } else if (method.equals(SipMethod.OPTIONS)) {
+            ua.respond(request, source, SipResponse.to(request, 200).withHeader("Allow", SipUserAgent.ALLOW));
+        } else if (method.equals(SipMethod.INVITE)) {
+            onReInvite(request, source);
+        } else {
+            ua.respond(request, source, SipResponse.to(request, 405).withHeader("Allow", SipUserAgent.ALLOW));
+        }
+    }
+
+    protected void onAck(SipRequest ack) {
+        // ACK of a re-INVITE's 2xx or a retransmission: nothing to do.
+    }
+
+    /**
+     * A re-INVITE (session refresh or hold): answered with the session description Candor already
+     * has. Hold and resume with direction changes are not acted on yet.
+     */
+    private void onReInvite(SipRequest request, InetSocketAddress source) {
+        if (localSdp == null) {
+            ua.respond(request, source, SipResponse.to(request, 491));
+            return;
+        }
+        SipResponse ok = SipResponse.to(request, 200)
+                .withHeader("Contact", "<" + ua.contactUri() + ">")
+                .withHeader("Allow", SipUserAgent.ALLOW)
+                .withBody("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII));
+        ua.send(ok, SipUserAgent.responseDestination(request, source));
+    }
+
+    private static Optional<Character> infoDigit(SipRequest request) {
+        String type = request.contentType().orElse("").toLowerCase();
+        String body = new String(request.body(), StandardCharsets.US_ASCII);
+        if (type.startsWith("application/dtmf-relay")) {
+            Matcher m = INFO_SIGNAL.matcher(body);
+            return m.find() ? Optional.of(Character.toUpperCase(m.group(1).charAt(0))) : Optional.empty();
+        }
+        if (type.startsWith("application/dtmf") && body.trim().length() == 1) {
+            return Optional.of(Character.toUpperCase(body.trim().charAt(0)));
+        }
+        return Optional.empty();
+    }
+
+    /** Sends BYE (retransmitted per Timer E until a final response) and ends the leg at once. */
+    protected void sendBye(EndReason reason) {
+        SipRequest bye = newInDialogRequest(SipMethod.BYE).build();
+        String branch = bye.topVia().branch().orElseThrow();
+        InetSocketAddress destination = inDialogDestination();
+        Retransmission retransmission = Retransmission.start(ua.scheduler(), () -> ua.send(bye, destination),
+                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(),
+                () -> ua.removeClientTransaction(branch));
+        ua.registerClientTransaction(branch, response -> {
+            if (response.statusCode() >= 200) {
+                retransmission.stop();
+                ua.removeClientTransaction(branch);
+            }
+        });
+        end(reason);
+    }
+
+    protected SipRequest.Builder newInDialogRequest(SipMethod method) {
+        return newInDialogRequest(method, ++localCseq);
+    }
+
+    protected SipRequest.Builder newInDialogRequest(SipMethod method, long cseq) {
+        SipRequest.Builder builder = SipRequest.builder(method, remoteTarget)
+                .header("Via", ua.newVia().toString())
+                .header("Max-Forwards", "70")
+                .header("From", localParty.toString())
+                .header("To", remoteParty.toString())
+                .header("Call-ID", callId)
+                .header("CSeq", CSeq.of(cseq, method).toString());
+        for (String route : routeSet) {
+            builder.header("Route", route);
+        }
+        return builder.header("User-Agent", ua.settings().userAgent());
+    }
+
+    /** Loose routing: the first Route if there is one, else the remote target; never a DNS lookup. */
+    protected InetSocketAddress inDialogDestination() {
+        SipUri next = remoteTarget;
+        if (!routeSet.isEmpty()) {
+            Optional<SipUri> first = NameAddr.parse(routeSet.get(0)).value().map(NameAddr::uri);
+            if (first.isPresent()) {
+                next = first.get();
+            }
+        }
+        return literalAddress(next).orElse(remoteSignalling);
+    }
+
+    /** The address of a URI whose host is an IP literal; empty for names (which would need DNS). */
+    static Optional<InetSocketAddress> literalAddress(SipUri uri) {
+        String host = uri.host();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        boolean literal = host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!literal) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new InetSocketAddress(InetAddress.getByName(host), uri.portOrDefault()));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    protected static List<String> recordRoutes(SipRequest request) {
+        return List.copyOf(request.headers().all("Record-Route"));
+    }
+
+    protected static List<String> reversedRecordRoutes(SipResponse response) {
+        List<String> routes = new ArrayList<>(response.headers().all("Record-Route"));
+        java.util.Collections.reverse(routes);
+        return List.copyOf(routes);
+    }
+}

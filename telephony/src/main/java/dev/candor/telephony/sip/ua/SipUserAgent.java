@@ -1,0 +1,347 @@
+package dev.candor.telephony.sip.ua;
+
+import dev.candor.telephony.call.CallLeg;
+import dev.candor.telephony.call.CallLegListener;
+import dev.candor.telephony.call.IncomingCallHandler;
+import dev.candor.telephony.sip.message.SipMethod;
+import dev.candor.telephony.sip.message.SipMessage;
+import dev.candor.telephony.sip.message.SipRequest;
+import dev.candor.telephony.sip.message.SipResponse;
+import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.message.Via;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+/**
+ * The user agent core. Receives every parsed message on the SIP thread, matches it to a leg or a
+ * transaction, and answers what belongs to no call (OPTIONS, unknown dialogs, unsupported methods).
+ */
+public final class SipUserAgent {
+    private static final Logger log = LoggerFactory.getLogger(SipUserAgent.class);
+
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
+    /** Methods RFC 3261 and its extensions define that Candor knows but does not support: 405, not 501. */
+    private static final List<String> KNOWN_UNSUPPORTED =
+            List.of("REGISTER", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
+
+    private final SipTransport transport;
+    private final SipScheduler scheduler;
+    private final UserAgentSettings settings;
+    private final MediaFactory mediaFactory;
+    private final Executor callbackPool;
+    private final RandomGenerator random;
+    private final UserAgentCounters counters = new UserAgentCounters();
+    private volatile IncomingCallHandler incomingCallHandler = leg -> {
+        leg.reject(480);
+        return new CallLegListener() { };
+    };
+
+    private final Map<String, SipLeg> legsByCallId = new HashMap<>();
+    private final Map<String, InboundLeg> invitesByBranch = new HashMap<>();
+    private final Map<String, ResponseHandler> clientTransactions = new HashMap<>();
+    private final Map<String, SipResponse> responseCache = new HashMap<>();
+
+    public SipUserAgent(SipTransport transport, SipScheduler scheduler, UserAgentSettings settings,
+                        MediaFactory mediaFactory, Executor callbackPool, RandomGenerator random) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
+        this.callbackPool = Objects.requireNonNull(callbackPool, "callbackPool");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public void setIncomingCallHandler(IncomingCallHandler handler) {
+        this.incomingCallHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    public UserAgentCounters counters() {
+        return counters;
+    }
+
+    /** Number of legs not yet ended. Safe from any thread (approximate while calls change). */
+    public int activeLegs() {
+        return counters.activeLegs.get();
+    }
+
+    /**
+     * Places a call to {@code target}, sending the INVITE to {@code destination} (already resolved: this
+     * never looks up names). Returns at once; progress arrives at {@code listener}.
+     */
+    public CallLeg placeCall(SipUri target, InetSocketAddress destination, String fromUser,
+                             CallLegListener listener, Duration answerTimeout) {
+        OutboundLeg leg = new OutboundLeg(this, target, destination, fromUser, listener, answerTimeout);
+        scheduler.execute(leg::start);
+        return leg;
+    }
+
+    /** Entry point for every parsed message. Must be called on the SIP thread. */
+    public void receive(SipMessage message, InetSocketAddress source) {
+        try {
+            if (message instanceof SipRequest request) {
+                receiveRequest(withReceivedAndRport(request, source), source);
+            } else if (message instanceof SipResponse response) {
+                receiveResponse(response);
+            }
+        } catch (RuntimeException e) {
+            counters.handlerErrors.incrementAndGet();
+            log.error("failed to handle SIP message from {}", source, e);
+        }
+    }
+
+    private void receiveRequest(SipRequest request, InetSocketAddress source) {
+        counters.requests.incrementAndGet();
+        SipMethod method = request.method();
+        Optional<String> branch = request.topVia().branch();
+        if (branch.isPresent() && !method.equals(SipMethod.ACK)) {
+            SipResponse cached = responseCache.get(branch.get() + "|" + method.name());
+            if (cached != null) {
+                counters.retransmissionsAbsorbed.incrementAndGet();
+                transport.send(cached, responseDestination(request, source));
+                return;
+            }
+        }
+        OptionalInt maxForwards = request.maxForwards();
+        if (maxForwards.isPresent() && maxForwards.getAsInt() == 0 && !method.equals(SipMethod.ACK)) {
+            respond(request, source, SipResponse.to(request, 483));
+            return;
+        }
+        if (method.equals(SipMethod.CANCEL)) {
+            receiveCancel(request, source);
+            return;
+        }
+        boolean inDialog = request.to().tag().isPresent();
+        if (inDialog) {
+            receiveInDialog(request, source);
+        } else if (method.equals(SipMethod.INVITE)) {
+            receiveNewInvite(request, source);
+        } else if (method.equals(SipMethod.ACK)) {
+            counters.strayAcks.incrementAndGet();
+        } else {
+            receiveOutOfDialog(request, source);
+        }
+    }
+
+    private void receiveNewInvite(SipRequest invite, InetSocketAddress source) {
+        String branch = invite.topVia().branch().orElse("");
+        InboundLeg existing = invitesByBranch.get(branch);
+        if (existing != null) {
+            counters.retransmissionsAbsorbed.incrementAndGet();
+            existing.onInviteRetransmission();
+            return;
+        }
+        if (legsByCallId.containsKey(invite.callId())) {
+            // Same Call-ID, new branch, no To tag: a merged request (RFC 3261 §8.2.2.2).
+            respond(invite, source, SipResponse.to(invite, 482));
+            return;
+        }
+        InboundLeg leg = new InboundLeg(this, invite, source);
+        invitesByBranch.put(branch, leg);
+        legsByCallId.put(invite.callId(), leg);
+        counters.activeLegs.incrementAndGet();
+        leg.start();
+    }
+
+    private void receiveCancel(SipRequest cancel, InetSocketAddress source) {
+        InboundLeg leg = invitesByBranch.get(cancel.topVia().branch().orElse(""));
+        if (leg == null) {
+            respond(cancel, source, SipResponse.to(cancel, 481));
+            return;
+        }
+        respond(cancel, source, SipResponse.to(cancel, 200));
+        leg.onCancel();
+    }
+
+    private void receiveInDialog(SipRequest request, InetSocketAddress source) {
+        SipLeg leg = legsByCallId.get(request.callId());
+        if (leg == null || !leg.matchesDialog(request)) {
+            if (!request.method().equals(SipMethod.ACK)) {
+                respond(request, source, SipResponse.to(request, 481));
+            } else {
+                counters.strayAcks.incrementAndGet();
+            }
+            return;
+        }
+        leg.onInDialogRequest(request, source);
+    }
+
+    private void receiveOutOfDialog(SipRequest request, InetSocketAddress source) {
+        String name = request.method().name();
+        if (request.method().equals(SipMethod.OPTIONS)) {
+            respond(request, source, SipResponse.to(request, 200)
+                    .withHeader("Allow", ALLOW)
+                    .withHeader("Accept", "application/sdp")
+                    .withHeader("Server", settings.userAgent()));
+        } else if (request.method().equals(SipMethod.BYE) || request.method().equals(SipMethod.INFO)) {
+            respond(request, source, SipResponse.to(request, 481));
+        } else if (KNOWN_UNSUPPORTED.contains(name)) {
+            respond(request, source, SipResponse.to(request, 405).withHeader("Allow", ALLOW));
+        } else {
+            respond(request, source, SipResponse.to(request, 501).withHeader("Allow", ALLOW));
+        }
+    }
+
+    private void receiveResponse(SipResponse response) {
+        counters.responses.incrementAndGet();
+        Optional<String> branch = response.topVia().branch();
+        ResponseHandler handler = branch.map(clientTransactions::get).orElse(null);
+        if (handler == null) {
+            counters.strayResponses.incrementAndGet();
+            return;
+        }
+        handler.onResponse(response);
+    }
+
+    // ---- services for legs (SIP thread only) ----
+
+    /** Sends a final or provisional response to a non-INVITE request and remembers it for retransmissions. */
+    void respond(SipRequest request, InetSocketAddress source, SipResponse response) {
+        SipResponse withServer = response.headers().contains("Server")
+                ? response : response.withHeader("Server", settings.userAgent());
+        transport.send(withServer, responseDestination(request, source));
+        if (!request.method().equals(SipMethod.INVITE) && response.statusCode() >= 200) {
+            String key = request.topVia().branch().orElse("") + "|" + request.method().name();
+            if (!key.startsWith("|")) {
+                responseCache.put(key, withServer);
+                scheduler.schedule(() -> responseCache.remove(key), settings.transactionTimeout());
+            }
+        }
+    }
+
+    void send(SipMessage message, InetSocketAddress destination) {
+        transport.send(message, destination);
+    }
+
+    void registerClientTransaction(String branch, ResponseHandler handler) {
+        clientTransactions.put(branch, handler);
+    }
+
+    void removeClientTransaction(String branch) {
+        // Keep absorbing retransmitted final responses for a while (Timer D / K), then forget.
+        scheduler.schedule(() -> clientTransactions.remove(branch), settings.transactionTimeout());
+    }
+
+    void registerLeg(SipLeg leg) {
+        legsByCallId.put(leg.sipCallId(), leg);
+        counters.activeLegs.incrementAndGet();
+    }
+
+    void forget(SipLeg leg) {
+        counters.activeLegs.decrementAndGet();
+        // Linger so retransmitted BYEs and ACKs still match the dialog, then drop it.
+        scheduler.schedule(() -> {
+            legsByCallId.remove(leg.sipCallId(), leg);
+            invitesByBranch.values().removeIf(l -> l == leg);
+        }, settings.transactionTimeout());
+    }
+
+    IncomingCallHandler incomingCallHandler() {
+        return incomingCallHandler;
+    }
+
+    SipScheduler scheduler() {
+        return scheduler;
+    }
+
+    UserAgentSettings settings() {
+        return settings;
+    }
+
+    MediaFactory mediaFactory() {
+        return mediaFactory;
+    }
+
+    Executor callbackPool() {
+        return callbackPool;
+    }
+
+    String newTag() {
+        return hex(8);
+    }
+
+    String newBranch() {
+        return "z9hG4bK" + hex(10);
+    }
+
+    String newCallId() {
+        return hex(12) + "@" + settings.advertisedHost();
+    }
+
+    long newSessionId() {
+        return random.nextLong(1, Long.MAX_VALUE / 2);
+    }
+
+    private String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    SipUri contactUri() {
+        return SipUri.of("sip:candor@" + hostForUri(settings.advertisedHost()) + ":" + settings.port());
+    }
+
+    Via newVia() {
+        Via via = Via.of("UDP", settings.advertisedHost(), settings.port(), newBranch());
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(via.parameters());
+        parameters.put("rport", "");
+        return new Via(via.protocol(), via.transport(), via.host(), via.port(), parameters);
+    }
+
+    static String hostForUri(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * RFC 3261 §18.2.1 and RFC 3581: records where a request really came from in its top Via so that
+     * responses go back there.
+     */
+    private static SipRequest withReceivedAndRport(SipRequest request, InetSocketAddress source) {
+        List<Via> vias = request.vias();
+        Via top = vias.get(0);
+        String sourceIp = source.getAddress().getHostAddress();
+        Via updated = top;
+        if (top.hasRport()) {
+            updated = updated.withRport(source.getPort()).withReceived(sourceIp);
+        } else if (!top.host().equals(sourceIp)) {
+            updated = updated.withReceived(sourceIp);
+        }
+        if (updated == top) {
+            return request;
+        }
+        List<String> values = new ArrayList<>();
+        values.add(updated.toString());
+        for (int i = 1; i < vias.size(); i++) {
+            values.add(vias.get(i).toString());
+        }
+        return request.withHeaders(request.headers().replacing("Via", values.toArray(String[]::new)));
+    }
+
+    /** RFC 3261 §18.2.2 for UDP, with RFC 3581 rport: where to send a response to {@code request}. */
+    static InetSocketAddress responseDestination(SipRequest request, InetSocketAddress source) {
+        Via top = request.topVia();
+        if (top.hasRport()) {
+            return source;
+        }
+        int port = top.port() > 0 ? top.port() : 5060;
+        return new InetSocketAddress(source.getAddress(), port);
+    }
+
+    /** Handles responses for one client transaction. */
+    interface ResponseHandler {
+        void onResponse(SipResponse response);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.candor.telephony.sip.ua;
+
+import dev.candor.telephony.sdp.AudioCodec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the user agent presents itself and times its retransmissions.
+ *
+ * @param advertisedHost the address put in Via, Contact and SDP
+ * @param port the SIP port put in Via and Contact
+ * @param codecs the audio codecs Candor accepts, in its own order of preference
+ * @param userAgent the User-Agent and Server header value
+ * @param t1 RFC 3261 T1, the round-trip estimate (500 ms)
+ * @param t2 RFC 3261 T2, the cap on non-INVITE retransmission intervals (4 s)
+ */
+public record UserAgentSettings(String advertisedHost, int port, List<AudioCodec> codecs, String userAgent,
+                                Duration t1, Duration t2) {
+    public UserAgentSettings {
+        Objects.requireNonNull(advertisedHost, "advertisedHost");
+        codecs = List.copyOf(codecs);
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(t1, "t1");
+        Objects.requireNonNull(t2, "t2");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("invalid port: " + port + " (expected 1-65535)");
+        }
+        if (codecs.isEmpty()) {
+            throw new IllegalArgumentException("no codecs (expected at least one of PCMU, PCMA)");
+        }
+    }
+
+    public static UserAgentSettings defaults(String advertisedHost, int port) {
+        return new UserAgentSettings(advertisedHost, port, List.of(AudioCodec.PCMU, AudioCodec.PCMA),
+                "Candor/0.1", Duration.ofMillis(500), Duration.ofSeconds(4));
+    }
+
+    /** Timer B, F, H and J: 64 × T1. */
+    public Duration transactionTimeout() {
+        return t1.multipliedBy(64);
+    }
+}
