@@ -69,8 +69,8 @@ public record NameAddr(String displayName, SipUri uri, Map<String, String> param
     }
     String text = s.substring(i, end);
     if (text.indexOf('?') >= 0 || (end < s.length() && s.charAt(end) == ',')) {
-      return ParseResult.err("URI with ?, ; or , must be enclosed in <> (RFC 3261 §20): \""
-          + SipGrammar.printable(s) + "\"", end);
+      return ParseResult.err("invalid address: \"" + SipGrammar.printable(s)
+          + "\" (expected \"name\" <uri>, or a URI without ?, ; or , outside <>)", end);
     }
     ParseResult<SipUri> uri = SipUri.parse(text);
     if (!uri.isOk()) {

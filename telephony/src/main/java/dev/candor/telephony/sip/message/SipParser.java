@@ -45,7 +45,11 @@ public final class SipParser {
     if (headerEnd < 0) {
       return junk("not a SIP message: no empty line ends the header section", start - offset);
     }
-    String text = new String(data, start, headerEnd - start, StandardCharsets.UTF_8);
+    int textEnd = headerEnd - 1;
+    if (textEnd > start && data[textEnd - 1] == '\r') {
+      textEnd--;
+    }
+    String text = new String(data, start, textEnd - start, StandardCharsets.UTF_8);
     int bodyStart = headerEnd + (data[headerEnd] == '\r' ? 2 : 1);
     return parseText(text, Arrays.copyOfRange(data, bodyStart, end), config);
   }
