@@ -1,0 +1,9 @@
+/**
+ * Media primitives for 8 kHz, 16-bit linear PCM in 20 ms frames of 160 samples: the G.711 codecs,
+ * RFC 4733 DTMF sending and receiving, the outgoing {@link dev.candor.telephony.media.PlaybackQueue}
+ * of a call leg and the one {@link dev.candor.telephony.media.MediaClock} that paces every call.
+ *
+ * <p>No Netty and no sockets here: the RTP adapter and the call leg drive these classes. Only the
+ * media clock owns a thread; everything else is called on the caller's thread and says so.
+ */
+package dev.candor.telephony.media;
