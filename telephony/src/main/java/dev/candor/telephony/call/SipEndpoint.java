@@ -84,6 +84,11 @@ public final class SipEndpoint implements AutoCloseable {
         return userAgent.placeCall(uri, destination, fromUser, listener, answerTimeout);
     }
 
+    /** Replaces the handler for new inbound calls (before it is set, calls are answered 480). */
+    public void setIncomingCallHandler(IncomingCallHandler handler) {
+        userAgent.setIncomingCallHandler(handler);
+    }
+
     /** The bound SIP address (useful when the port was 0). */
     public InetSocketAddress localAddress() {
         return sip.localAddress();

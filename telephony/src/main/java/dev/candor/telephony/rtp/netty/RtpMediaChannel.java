@@ -3,6 +3,7 @@ package dev.candor.telephony.rtp.netty;
 import dev.candor.telephony.media.DtmfReceiver;
 import dev.candor.telephony.media.G711;
 import dev.candor.telephony.media.MediaClock;
+import dev.candor.telephony.media.Registration;
 import dev.candor.telephony.rtp.RtpDecodeResult;
 import dev.candor.telephony.rtp.RtpPacket;
 import dev.candor.telephony.rtp.RtpSequencer;
@@ -37,7 +38,7 @@ final class RtpMediaChannel implements MediaChannel {
     private final Handler handler;
     private final MediaClock clock;
     private final AtomicLong packetsSent = new AtomicLong();
-    private volatile MediaClock.Registration registration;
+    private volatile Registration registration;
     private volatile Stream stream;
 
     RtpMediaChannel(Channel channel, Handler handler, MediaClock clock) {
@@ -67,7 +68,7 @@ final class RtpMediaChannel implements MediaChannel {
 
     @Override
     public void close() {
-        MediaClock.Registration r = registration;
+        Registration r = registration;
         if (r != null) {
             r.close();
         }

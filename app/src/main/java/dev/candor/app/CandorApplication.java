@@ -1,0 +1,224 @@
+package dev.candor.app;
+
+import dev.candor.app.call.CallSession;
+import dev.candor.app.call.Handoffs;
+import dev.candor.app.config.CandorConfig;
+import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.Database;
+import dev.candor.dialog.AgentAction;
+import dev.candor.dialog.Conversation;
+import dev.candor.dialog.ConversationSettings;
+import dev.candor.dialog.Conversations;
+import dev.candor.dialog.policy.BuiltInPolicy;
+import dev.candor.handoff.AgentTarget;
+import dev.candor.speech.asr.ModelLookup;
+import dev.candor.speech.asr.RecognizerFactory;
+import dev.candor.speech.asr.VoskModelLocator;
+import dev.candor.speech.asr.VoskRecognizerFactory;
+import dev.candor.speech.tts.FreeTtsSynthesizer;
+import dev.candor.speech.tts.PromptCache;
+import dev.candor.speech.tts.SpeechSynthesizer;
+import dev.candor.telephony.call.CallLeg;
+import dev.candor.telephony.call.SipEndpoint;
+import dev.candor.telephony.call.SipEndpointConfig;
+import dev.candor.telephony.media.MediaClock;
+import dev.candor.telephony.sdp.AudioCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The composition root: builds every part of Candor from the configuration, top to bottom, and closes
+ * them in reverse order. No container, no static state.
+ */
+public final class CandorApplication implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CandorApplication.class);
+
+    private final CandorConfig config;
+    private final Database database;
+    private final CallStore store;
+    private final MediaClock mediaClock;
+    private final SpeechSynthesizer synthesizer;
+    private final Optional<RecognizerFactory> recognizers;
+    private final ExecutorService callThreads;
+    private final ExecutorService workers;
+    private final SipEndpoint endpoint;
+
+    private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
+                              SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
+                              ExecutorService callThreads, ExecutorService workers, SipEndpoint endpoint) {
+        this.config = config;
+        this.database = database;
+        this.store = store;
+        this.mediaClock = mediaClock;
+        this.synthesizer = synthesizer;
+        this.recognizers = recognizers;
+        this.callThreads = callThreads;
+        this.workers = workers;
+        this.endpoint = endpoint;
+    }
+
+    /** Starts Candor; returns once it answers calls. */
+    public static CandorApplication start(CandorConfig config) throws InterruptedException {
+        Database database = Database.open(config.data().dir());
+        CallStore store = new CallStore(database);
+        MediaClock mediaClock = MediaClock.start();
+        Optional<RecognizerFactory> recognizers = speechRecognition(config);
+        ConversationSettings conversationSettings = new ConversationSettings(config.company().name(),
+                config.recording().enabled(), recognizers.isPresent());
+
+        SpeechSynthesizer synthesizer = new FreeTtsSynthesizer(config.speech().voice(),
+                (float) config.speech().wordsPerMinute(), 8000);
+        PromptCache prompts = new PromptCache(synthesizer);
+        List<String> fixed = fixedPrompts(conversationSettings);
+        long started = System.nanoTime();
+        prompts.warm(fixed);
+        log.info("synthesised {} fixed prompts in {} ms", fixed.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+        ExecutorService callThreads = Executors.newFixedThreadPool(
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("candor-call-"));
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("candor-work-"));
+        SipEndpoint endpoint = SipEndpoint.start(endpointConfig(config), mediaClock, callThreads,
+                leg -> {
+                    leg.reject(503);
+                    return new dev.candor.telephony.call.CallLegListener() { };
+                });
+        Handoffs handoffs = new Handoffs(endpoint, agents(config),
+                Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
+        Clock clock = Clock.systemUTC();
+        endpoint.setIncomingCallHandler(leg -> {
+            Conversation conversation = Conversations.builtIn(conversationSettings);
+            CallSession session = new CallSession(leg, conversation, store, prompts::get, handoffs, workers, clock);
+            session.begin();
+            return session;
+        });
+        InetSocketAddress sip = endpoint.localAddress();
+        log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
+                endpointConfig(config).advertisedAddress(), sip.getPort(), sip.getAddress().getHostAddress(),
+                config.data().dir().toAbsolutePath());
+        return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
+                workers, endpoint);
+    }
+
+    /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
+    static List<String> fixedPrompts(ConversationSettings settings) {
+        List<String> texts = new ArrayList<>();
+        for (AgentAction action : Conversations.builtIn(settings).start()) {
+            if (action instanceof AgentAction.Say say) {
+                texts.add(say.text());
+            }
+        }
+        texts.addAll(BuiltInPolicy.fixedPrompts());
+        texts.add(CallSession.AGENT_UNAVAILABLE);
+        return texts;
+    }
+
+    private static Optional<RecognizerFactory> speechRecognition(CandorConfig config) {
+        String configured = config.speech().voskModel();
+        VoskModelLocator locator = new VoskModelLocator(
+                configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured)),
+                System.getenv(), config.data().dir().resolve("models"), Optional.empty(), Optional.empty());
+        ModelLookup lookup = locator.locate();
+        if (lookup instanceof ModelLookup.Found found) {
+            try {
+                VoskRecognizerFactory factory = VoskRecognizerFactory.load(found);
+                log.info("speech recognition: Vosk model {} (from {})", found.dir(), found.source());
+                return Optional.of(factory);
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                log.warn("speech recognition is off: the Vosk model at {} could not be loaded: {}",
+                        found.dir(), e.toString());
+                return Optional.empty();
+            }
+        }
+        log.warn("speech recognition is off: {} Callers are offered DTMF: 0 reaches a person.",
+                ((ModelLookup.Missing) lookup).explanation());
+        return Optional.empty();
+    }
+
+    private static SipEndpointConfig endpointConfig(CandorConfig config) {
+        return new SipEndpointConfig(config.sip().bind(), config.sip().port(), config.sip().advertisedAddress(),
+                config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
+                List.of(AudioCodec.PCMU, AudioCodec.PCMA));
+    }
+
+    private static List<AgentTarget> agents(CandorConfig config) {
+        return config.handoff().agents().stream().map(a -> new AgentTarget(a.name(), a.uri())).toList();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public InetSocketAddress sipAddress() {
+        return endpoint.localAddress();
+    }
+
+    public SipEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public CallStore callStore() {
+        return store;
+    }
+
+    public CandorConfig config() {
+        return config;
+    }
+
+    public boolean speechRecognitionAvailable() {
+        return recognizers.isPresent();
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+        mediaClock.close();
+        callThreads.shutdown();
+        workers.shutdown();
+        try {
+            callThreads.awaitTermination(2, TimeUnit.SECONDS);
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synthesizer.close();
+        recognizers.ifPresent(r -> {
+            if (r instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("closing the recognizer failed", e);
+                }
+            }
+        });
+        database.close();
+    }
+
+    /** For tests and the console: the legs currently up. */
+    public int activeLegs() {
+        return endpoint.activeLegs();
+    }
+
+    static String describe(CallLeg leg) {
+        return leg.toString();
+    }
+}
