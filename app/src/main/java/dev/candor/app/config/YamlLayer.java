@@ -74,6 +74,9 @@ final class YamlLayer {
 
     /** The keys set in a configuration file; an empty file sets none. */
     static Map<ConfigKey, Object> readFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw ConfigException.unreadableFile(file.toString(), "is a directory, expected a YAML file", null);
+        }
         Object document;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             document = safeYaml().load(reader);
