@@ -53,7 +53,11 @@ public final class Migrations {
         return fromClasspath(Migrations.class.getClassLoader(), LOCATION);
     }
 
-    /** The scripts in a classpath folder; a {@code .sql} file not named {@code V<n>__<d>.sql} is an error. */
+    /**
+     * The scripts in a classpath folder (on disk, or in a jar with directory entries, as Maven and
+     * the jar tool write them). A {@code .sql} file not named {@code V<n>__<d>.sql} and a folder
+     * without scripts are errors.
+     */
     public static Migrations fromClasspath(ClassLoader loader, String folder) {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(folder, "folder");
@@ -61,6 +65,9 @@ public final class Migrations {
         ClasspathScripts.read(loader, folder).forEach((name, sql) -> found.add(Migration.of(name, sql)
                 .orElseThrow(() -> new StorageException("invalid migration script name: " + folder + "/" + name
                         + " (expected V<version>__<description>.sql)"))));
+        if (found.isEmpty()) {
+            throw new StorageException("no migration scripts found in classpath folder " + folder);
+        }
         return new Migrations(found);
     }
 
