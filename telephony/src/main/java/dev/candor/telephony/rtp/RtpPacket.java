@@ -126,26 +126,33 @@ public record RtpPacket(int payloadType, boolean marker, int sequenceNumber, lon
             csrcs.add(readUint32(buf, offset + pos));
         }
         if (extension) {
-            if (pos + 4 > length) {
-                return new RtpDecodeResult.Err(RtpError.BAD_EXTENSION);
-            }
-            int extensionWords = readUint16(buf, offset + pos + 2);
-            pos += 4 + 4 * extensionWords;
-            if (pos > length) {
+            pos = skipExtension(buf, offset, length, pos);
+            if (pos < 0) {
                 return new RtpDecodeResult.Err(RtpError.BAD_EXTENSION);
             }
         }
-        int end = length;
-        if (padding) {
-            int paddingCount = end > pos ? buf[offset + end - 1] & 0xFF : 0;
-            if (paddingCount == 0 || paddingCount > end - pos) {
-                return new RtpDecodeResult.Err(RtpError.BAD_PADDING);
-            }
-            end -= paddingCount;
+        int end = padding ? stripPadding(buf, offset, length, pos) : length;
+        if (end < 0) {
+            return new RtpDecodeResult.Err(RtpError.BAD_PADDING);
         }
         byte[] payload = Arrays.copyOfRange(buf, offset + pos, offset + end);
         return new RtpDecodeResult.Ok(new RtpPacket(b1 & 0x7F, (b1 & 0x80) != 0, readUint16(buf, offset + 2),
                 readUint32(buf, offset + 4), readUint32(buf, offset + 8), csrcs, payload));
+    }
+
+    /** The position after the header extension that starts at {@code pos}, or -1 if it does not fit. */
+    private static int skipExtension(byte[] buf, int offset, int length, int pos) {
+        if (pos + 4 > length) {
+            return -1;
+        }
+        int end = pos + 4 + 4 * readUint16(buf, offset + pos + 2);
+        return end > length ? -1 : end;
+    }
+
+    /** The end of the payload once padding is removed, or -1 if the padding count is 0 or too large. */
+    private static int stripPadding(byte[] buf, int offset, int length, int payloadStart) {
+        int paddingCount = length > payloadStart ? buf[offset + length - 1] & 0xFF : 0;
+        return paddingCount == 0 || paddingCount > length - payloadStart ? -1 : length - paddingCount;
     }
 
     /**

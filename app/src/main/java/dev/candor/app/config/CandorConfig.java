@@ -1,0 +1,187 @@
+package dev.candor.app.config;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The effective configuration of one Candor node, immutable. Build it with {@link ConfigLoader};
+ * the component records only check for nulls, the loader checks ranges and formats.
+ * Keys are documented in {@code candor-defaults.yaml}.
+ */
+public record CandorConfig(
+        Company company,
+        Sip sip,
+        Rtp rtp,
+        Http http,
+        Data data,
+        Recording recording,
+        Speech speech,
+        DialogSettings dialog,
+        Handoff handoff) {
+
+    public CandorConfig {
+        Objects.requireNonNull(company, "company");
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(rtp, "rtp");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(speech, "speech");
+        Objects.requireNonNull(dialog, "dialog");
+        Objects.requireNonNull(handoff, "handoff");
+    }
+
+    /** {@code company.*}. */
+    public record Company(String name) {
+        public Company {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * {@code sip.*}. {@code publicAddress} is the address put in Contact, Via and SDP;
+     * {@code ""} means automatic, see {@link #advertisedAddress()}.
+     */
+    public record Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
+        private static final String ANY_ADDRESS = "0.0.0.0";
+        private static final String LOOPBACK = "127.0.0.1";
+
+        public Sip {
+            Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(publicAddress, "publicAddress");
+        }
+
+        /**
+         * The address to advertise to peers: {@code publicAddress} when set, else the bind address
+         * when it is not {@code 0.0.0.0}, else the first non-loopback site-local IPv4 address of
+         * this machine, else {@code 127.0.0.1}.
+         */
+        public String advertisedAddress() {
+            return advertisedAddress(localAddresses());
+        }
+
+        /** As {@link #advertisedAddress()}, choosing among the given local addresses. */
+        public String advertisedAddress(List<InetAddress> localAddresses) {
+            Objects.requireNonNull(localAddresses, "localAddresses");
+            if (!publicAddress.isEmpty()) {
+                return publicAddress;
+            }
+            if (!bind.equals(ANY_ADDRESS)) {
+                return bind;
+            }
+            return localAddresses.stream()
+                    .filter(a -> a instanceof Inet4Address)
+                    .filter(a -> !a.isLoopbackAddress() && a.isSiteLocalAddress())
+                    .map(InetAddress::getHostAddress)
+                    .findFirst()
+                    .orElse(LOOPBACK);
+        }
+
+        private static List<InetAddress> localAddresses() {
+            try {
+                return NetworkInterface.networkInterfaces()
+                        .filter(Sip::isUp)
+                        .flatMap(NetworkInterface::inetAddresses)
+                        .toList();
+            } catch (SocketException e) {
+                return List.of();
+            }
+        }
+
+        private static boolean isUp(NetworkInterface nif) {
+            try {
+                return nif.isUp();
+            } catch (SocketException e) {
+                return false;
+            }
+        }
+    }
+
+    /** {@code rtp.*}: the media port range, {@code portMin} even, both inclusive. */
+    public record Rtp(int portMin, int portMax) {
+    }
+
+    /** {@code http.*}: the console and REST API. */
+    public record Http(int port) {
+    }
+
+    /** {@code data.*}: the folder holding {@code candor.db} and recordings. */
+    public record Data(Path dir) {
+        public Data {
+            Objects.requireNonNull(dir, "dir");
+        }
+    }
+
+    /** {@code recording.*}. */
+    public record Recording(boolean enabled) {
+    }
+
+    /**
+     * {@code speech.*}. {@code voskModel} is {@code speech.vosk.model}, a model folder or
+     * {@code ""} for none configured.
+     */
+    public record Speech(String voskModel, String voice, double wordsPerMinute) {
+        public Speech {
+            Objects.requireNonNull(voskModel, "voskModel");
+            Objects.requireNonNull(voice, "voice");
+        }
+    }
+
+    /** {@code dialog.*}. */
+    public record DialogSettings(Llm llm) {
+        public DialogSettings {
+            Objects.requireNonNull(llm, "llm");
+        }
+    }
+
+    /**
+     * {@code dialog.llm.*}. {@code provider} is {@code none}, {@code openai} or {@code ollama};
+     * {@code apiKey} is a secret and is masked by {@link #toString()}.
+     */
+    public record Llm(String provider, String baseUrl, String model, String apiKey, int timeoutSeconds) {
+        public Llm {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(apiKey, "apiKey");
+        }
+
+        /** Whether a language model is configured at all. */
+        public boolean enabled() {
+            return !provider.equals("none");
+        }
+
+        @Override
+        public String toString() {
+            return "Llm[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
+                    + ", apiKey=" + (apiKey.isEmpty() ? "" : ConfigPrinter.MASK)
+                    + ", timeoutSeconds=" + timeoutSeconds + "]";
+        }
+    }
+
+    /** {@code handoff.*}. */
+    public record Handoff(List<Agent> agents, int answerTimeoutSeconds) {
+        public Handoff {
+            agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
+        }
+    }
+
+    /** One entry of {@code handoff.agents}: a human agent reachable at a SIP URI. */
+    public record Agent(String name, String uri, List<String> skills) {
+        public Agent {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(uri, "uri");
+            skills = List.copyOf(Objects.requireNonNull(skills, "skills"));
+        }
+
+        /** Whether this agent has the given skill. */
+        public boolean hasSkill(String skill) {
+            return skills.contains(skill);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.candor.app.config;
+
+import dev.candor.app.config.CandorConfig.Company;
+import dev.candor.app.config.CandorConfig.Data;
+import dev.candor.app.config.CandorConfig.DialogSettings;
+import dev.candor.app.config.CandorConfig.Handoff;
+import dev.candor.app.config.CandorConfig.Http;
+import dev.candor.app.config.CandorConfig.Llm;
+import dev.candor.app.config.CandorConfig.Recording;
+import dev.candor.app.config.CandorConfig.Rtp;
+import dev.candor.app.config.CandorConfig.Sip;
+import dev.candor.app.config.CandorConfig.Speech;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one raw value per key into a validated {@link CandorConfig}: types, ranges, formats and
+ * the rules between keys (RTP range, distinct ports, LLM settings when a provider is chosen).
+ */
+final class ConfigBinder {
+
+    static final List<String> PROVIDERS = List.of("none", "openai", "ollama");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%_\\-\\[\\]]+");
+
+    private final Map<ConfigKey, Object> raw;
+
+    private ConfigBinder(Map<ConfigKey, Object> raw) {
+        this.raw = Objects.requireNonNull(raw, "raw");
+    }
+
+    /** Binds a complete map (one entry per {@link ConfigKey}). */
+    static CandorConfig bind(Map<ConfigKey, Object> raw) {
+        return new ConfigBinder(raw).bind();
+    }
+
+    private CandorConfig bind() {
+        Sip sip = sip();
+        Http http = new Http(port(ConfigKey.HTTP_PORT));
+        Rtp rtp = rtp(sip, http);
+        if (http.port() == sip.port()) {
+            throw invalid(ConfigKey.HTTP_PORT, http.port(), "a port other than sip.port");
+        }
+        return new CandorConfig(
+                new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name")),
+                sip, rtp, http,
+                new Data(dataDir()),
+                new Recording(ConfigValues.bool(key(ConfigKey.RECORDING_ENABLED), raw(ConfigKey.RECORDING_ENABLED))),
+                speech(),
+                new DialogSettings(llm()),
+                new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
+                        integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600)));
+    }
+
+    private Sip sip() {
+        String bind = text(ConfigKey.SIP_BIND).strip();
+        if (!HOST.matcher(bind).matches()) {
+            throw invalid(ConfigKey.SIP_BIND, bind, "an IP address or host name, 0.0.0.0 for every interface");
+        }
+        String publicAddress = text(ConfigKey.SIP_PUBLIC_ADDRESS).strip();
+        if (!publicAddress.isEmpty() && !HOST.matcher(publicAddress).matches()) {
+            throw invalid(ConfigKey.SIP_PUBLIC_ADDRESS, publicAddress,
+                    "an IP address or host name, or \"\" for automatic");
+        }
+        return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
+                integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024));
+    }
+
+    private Rtp rtp(Sip sip, Http http) {
+        int min = port(ConfigKey.RTP_PORT_MIN);
+        int max = port(ConfigKey.RTP_PORT_MAX);
+        if (min % 2 != 0) {
+            throw invalid(ConfigKey.RTP_PORT_MIN, min, "an even port number");
+        }
+        if (max < min + 1) {
+            throw invalid(ConfigKey.RTP_PORT_MAX, max,
+                    "at least rtp.port-min + 1 = " + (min + 1) + ", a range of 2 ports or more");
+        }
+        for (ConfigKey other : List.of(ConfigKey.SIP_PORT, ConfigKey.HTTP_PORT)) {
+            int port = other == ConfigKey.SIP_PORT ? sip.port() : http.port();
+            if (port >= min && port <= max) {
+                throw invalid(other, port, "a port outside the RTP range " + min + "-" + max);
+            }
+        }
+        return new Rtp(min, max);
+    }
+
+    private Path dataDir() {
+        String text = text(ConfigKey.DATA_DIR);
+        String expected = "a writable folder, or one that can be created";
+        if (text.isBlank()) {
+            throw invalid(ConfigKey.DATA_DIR, text, expected);
+        }
+        Path dir;
+        try {
+            dir = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw invalid(ConfigKey.DATA_DIR, text, "a valid path: " + e.getReason());
+        }
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw invalid(ConfigKey.DATA_DIR, text, expected);
+            }
+            return dir;
+        }
+        Path ancestor = dir.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+            throw invalid(ConfigKey.DATA_DIR, text, expected);
+        }
+        return dir;
+    }
+
+    private Speech speech() {
+        String model = text(ConfigKey.SPEECH_VOSK_MODEL).strip();
+        if (!model.isEmpty()) {
+            try {
+                Path.of(model);
+            } catch (InvalidPathException e) {
+                throw invalid(ConfigKey.SPEECH_VOSK_MODEL, model, "a model folder path or \"\"");
+            }
+        }
+        return new Speech(model,
+                nonBlank(ConfigKey.SPEECH_VOICE, "a FreeTTS voice name such as kevin16"),
+                ConfigValues.number(key(ConfigKey.SPEECH_WORDS_PER_MINUTE), raw(ConfigKey.SPEECH_WORDS_PER_MINUTE), 50, 500));
+    }
+
+    private Llm llm() {
+        String provider = text(ConfigKey.DIALOG_LLM_PROVIDER).strip();
+        if (!PROVIDERS.contains(provider)) {
+            throw invalid(ConfigKey.DIALOG_LLM_PROVIDER, provider, "one of " + String.join(", ", PROVIDERS));
+        }
+        String baseUrl = text(ConfigKey.DIALOG_LLM_BASE_URL).strip();
+        String model = text(ConfigKey.DIALOG_LLM_MODEL).strip();
+        boolean enabled = !provider.equals("none");
+        if ((enabled || !baseUrl.isEmpty()) && !isHttpUrl(baseUrl)) {
+            throw invalid(ConfigKey.DIALOG_LLM_BASE_URL, baseUrl, "an http:// or https:// URL"
+                    + (enabled ? " when dialog.llm.provider is " + provider : ""));
+        }
+        if (enabled && model.isEmpty()) {
+            throw invalid(ConfigKey.DIALOG_LLM_MODEL, model,
+                    "a model name when dialog.llm.provider is " + provider);
+        }
+        return new Llm(provider, baseUrl, model, text(ConfigKey.DIALOG_LLM_API_KEY),
+                integer(ConfigKey.DIALOG_LLM_TIMEOUT_SECONDS, 1, 600));
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private String nonBlank(ConfigKey key, String expected) {
+        String value = text(key).strip();
+        if (value.isEmpty()) {
+            throw invalid(key, value, expected);
+        }
+        return value;
+    }
+
+    private int port(ConfigKey key) {
+        return ConfigValues.integer(key(key), raw(key), 1, 65535);
+    }
+
+    private int integer(ConfigKey key, int min, int max) {
+        return ConfigValues.integer(key(key), raw(key), min, max);
+    }
+
+    private String text(ConfigKey key) {
+        return ConfigValues.text(key(key), raw(key));
+    }
+
+    private Object raw(ConfigKey key) {
+        return raw.get(key);
+    }
+
+    private static String key(ConfigKey key) {
+        return key.key();
+    }
+
+    private static ConfigException invalid(ConfigKey key, Object value, String expected) {
+        return ConfigException.invalid(key.key(), ConfigValues.show(value, key.secret()), expected);
+    }
+}

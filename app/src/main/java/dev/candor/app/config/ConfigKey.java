@@ -1,0 +1,115 @@
+package dev.candor.app.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration key Candor knows, with the type of its value. The order is the order of
+ * {@code candor-defaults.yaml} and of the printed configuration. Adding a key means adding it here,
+ * to the defaults file, to {@link ConfigBinder} and to {@link ConfigPrinter} (the last two switch
+ * over this enum, so the compiler points at them).
+ */
+enum ConfigKey {
+    COMPANY_NAME("company.name", ValueType.TEXT),
+    SIP_BIND("sip.bind", ValueType.TEXT),
+    SIP_PORT("sip.port", ValueType.INTEGER),
+    SIP_PUBLIC_ADDRESS("sip.public-address", ValueType.TEXT),
+    SIP_MAX_MESSAGE_BYTES("sip.max-message-bytes", ValueType.INTEGER),
+    RTP_PORT_MIN("rtp.port-min", ValueType.INTEGER),
+    RTP_PORT_MAX("rtp.port-max", ValueType.INTEGER),
+    HTTP_PORT("http.port", ValueType.INTEGER),
+    DATA_DIR("data.dir", ValueType.TEXT),
+    RECORDING_ENABLED("recording.enabled", ValueType.BOOLEAN),
+    SPEECH_VOSK_MODEL("speech.vosk.model", ValueType.TEXT),
+    SPEECH_VOICE("speech.voice", ValueType.TEXT),
+    SPEECH_WORDS_PER_MINUTE("speech.words-per-minute", ValueType.NUMBER),
+    DIALOG_LLM_PROVIDER("dialog.llm.provider", ValueType.TEXT),
+    DIALOG_LLM_BASE_URL("dialog.llm.base-url", ValueType.TEXT),
+    DIALOG_LLM_MODEL("dialog.llm.model", ValueType.TEXT),
+    DIALOG_LLM_API_KEY("dialog.llm.api-key", ValueType.TEXT),
+    DIALOG_LLM_TIMEOUT_SECONDS("dialog.llm.timeout-seconds", ValueType.INTEGER),
+    HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
+    HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
+
+    /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
+    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, AGENT_LIST }
+
+    static final String ENV_PREFIX = "CANDOR_";
+
+    private final String key;
+    private final ValueType type;
+
+    ConfigKey(String key, ValueType type) {
+        this.key = key;
+        this.type = type;
+    }
+
+    /** The dotted key, e.g. {@code sip.port}. */
+    String key() {
+        return key;
+    }
+
+    ValueType type() {
+        return type;
+    }
+
+    /** The environment variable that overrides this key, e.g. {@code CANDOR_SIP_PORT}. */
+    String envName() {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Whether the value is a secret that is never printed or logged. */
+    boolean secret() {
+        return isSecretName(key);
+    }
+
+    /**
+     * Secret names: anything whose last segment mentions password, secret or token, and anything
+     * mentioning key under {@code dialog.llm}.
+     */
+    static boolean isSecretName(String dottedKey) {
+        String last = dottedKey.substring(dottedKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return last.contains("password") || last.contains("secret") || last.contains("token")
+                || (dottedKey.startsWith("dialog.llm.") && last.contains("key"));
+    }
+
+    static Optional<ConfigKey> find(String dottedKey) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(dottedKey)).findFirst();
+    }
+
+    static Optional<ConfigKey> findByEnvName(String envName) {
+        return Arrays.stream(values()).filter(k -> k.envName().equals(envName)).findFirst();
+    }
+
+    /** Whether {@code path} is a section holding keys, e.g. {@code sip} or {@code dialog.llm}. */
+    static boolean isSection(String path) {
+        return Arrays.stream(values()).anyMatch(k -> k.key.startsWith(path + "."));
+    }
+
+    /**
+     * Describes the keys near an unknown one: {@code known keys under sip: bind, port, ...} for the
+     * deepest known section enclosing it, else the top-level sections.
+     */
+    static String describeKnownKeysNear(String unknownKey) {
+        String section = unknownKey;
+        while (section.contains(".")) {
+            section = section.substring(0, section.lastIndexOf('.'));
+            if (isSection(section)) {
+                String prefix = section + ".";
+                String keys = Arrays.stream(values())
+                        .map(ConfigKey::key)
+                        .filter(k -> k.startsWith(prefix))
+                        .map(k -> k.substring(prefix.length()))
+                        .collect(Collectors.joining(", "));
+                return "known keys under " + section + ": " + keys;
+            }
+        }
+        String topLevel = Arrays.stream(values())
+                .map(k -> k.key.substring(0, k.key.indexOf('.')))
+                .distinct()
+                .collect(Collectors.joining(", "));
+        return "known top-level keys: " + topLevel;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.candor.app.config;
+
+import dev.candor.app.config.CandorConfig.Agent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Prints an effective configuration as YAML that {@link ConfigLoader} reads back to an equal
+ * configuration, except that non-empty secrets are shown as {@value #MASK}.
+ */
+public final class ConfigPrinter {
+
+    /** What a non-empty secret is printed as. */
+    public static final String MASK = "****";
+
+    private ConfigPrinter() {
+    }
+
+    /** The configuration as nested YAML maps in the order of {@code candor-defaults.yaml}. */
+    public static String toYaml(CandorConfig config) {
+        Objects.requireNonNull(config, "config");
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            Object value = valueOf(key, config);
+            if (key.secret() && value instanceof String s && !s.isEmpty()) {
+                value = MASK;
+            }
+            put(root, key.key(), value);
+        }
+        return "# Effective Candor configuration (secrets masked)\n" + YamlLayer.safeYaml().dump(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> root, String dottedKey, Object value) {
+        String[] parts = dottedKey.split("\\.");
+        Map<String, Object> section = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            section = (Map<String, Object>) section.computeIfAbsent(parts[i], p -> new LinkedHashMap<>());
+        }
+        section.put(parts[parts.length - 1], value);
+    }
+
+    private static Object valueOf(ConfigKey key, CandorConfig c) {
+        return switch (key) {
+            case COMPANY_NAME -> c.company().name();
+            case SIP_BIND -> c.sip().bind();
+            case SIP_PORT -> c.sip().port();
+            case SIP_PUBLIC_ADDRESS -> c.sip().publicAddress();
+            case SIP_MAX_MESSAGE_BYTES -> c.sip().maxMessageBytes();
+            case RTP_PORT_MIN -> c.rtp().portMin();
+            case RTP_PORT_MAX -> c.rtp().portMax();
+            case HTTP_PORT -> c.http().port();
+            case DATA_DIR -> c.data().dir().toString();
+            case RECORDING_ENABLED -> c.recording().enabled();
+            case SPEECH_VOSK_MODEL -> c.speech().voskModel();
+            case SPEECH_VOICE -> c.speech().voice();
+            case SPEECH_WORDS_PER_MINUTE -> c.speech().wordsPerMinute();
+            case DIALOG_LLM_PROVIDER -> c.dialog().llm().provider();
+            case DIALOG_LLM_BASE_URL -> c.dialog().llm().baseUrl();
+            case DIALOG_LLM_MODEL -> c.dialog().llm().model();
+            case DIALOG_LLM_API_KEY -> c.dialog().llm().apiKey();
+            case DIALOG_LLM_TIMEOUT_SECONDS -> c.dialog().llm().timeoutSeconds();
+            case HANDOFF_AGENTS -> agents(c.handoff().agents());
+            case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
+        };
+    }
+
+    private static List<Map<String, Object>> agents(List<Agent> agents) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Agent agent : agents) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", agent.name());
+            map.put("uri", agent.uri());
+            map.put("skills", new ArrayList<>(agent.skills()));
+            list.add(map);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.candor.app.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Records calls, their turns and decisions as they happen, and reads them back. Every write
+ * commits immediately. Writes about an unknown call or turn id throw {@link StorageException}
+ * (a bug in the caller, not bad input).
+ */
+public final class CallStore {
+
+    private static final String CALL_COLUMNS =
+            "id, direction, from_uri, to_uri, sip_call_id, started_at, answered_at, ended_at, end_reason";
+
+    private final Database db;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CallStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** Records a new call; its id must not exist yet. */
+    public void createCall(CallRecord call) {
+        Objects.requireNonNull(call, "call");
+        db.withConnection("create call " + call.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls "
+                    + "(id, direction, from_uri, to_uri, sip_call_id, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, call.id());
+                ps.setString(2, call.direction().dbValue());
+                ps.setString(3, call.fromUri());
+                ps.setString(4, call.toUri());
+                ps.setString(5, call.sipCallId());
+                ps.setString(6, Timestamps.format(call.startedAt()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Records when the call was answered; a second call keeps the first time. */
+    public void markAnswered(String callId, Instant at) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(at, "at");
+        updateCallOnce(callId, "mark call " + callId + " answered",
+                "UPDATE calls SET answered_at = ? WHERE id = ? AND answered_at IS NULL", Timestamps.format(at));
+    }
+
+    /** Records the end of the call; idempotent: a second call keeps the first end time and reason. */
+    public void markEnded(String callId, Instant at, String reason) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(reason, "reason");
+        updateCallOnce(callId, "mark call " + callId + " ended",
+                "UPDATE calls SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+                Timestamps.format(at), reason);
+    }
+
+    private void updateCallOnce(String callId, String what, String sql, String... values) {
+        db.withConnection(what, c -> {
+            int changed;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    ps.setString(i + 1, values[i]);
+                }
+                ps.setString(values.length + 1, callId);
+                changed = ps.executeUpdate();
+            }
+            if (changed == 0 && !callExists(c, callId)) {
+                throw new StorageException("cannot " + what + ": no call with id " + callId);
+            }
+            return changed;
+        });
+    }
+
+    /** Records the start of a turn and returns its id for {@link #endTurn}. */
+    public long startTurn(String callId, Speaker speaker, String text, Instant startedAt) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(speaker, "speaker");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(startedAt, "startedAt");
+        return db.withConnection("start turn in call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO turns (call_id, speaker, text, started_at) "
+                    + "VALUES (?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, callId);
+                ps.setString(2, speaker.dbValue());
+                ps.setString(3, text);
+                ps.setString(4, Timestamps.format(startedAt));
+                return generatedId(ps);
+            }
+        });
+    }
+
+    /** Records the end of a turn and whether the other side interrupted it (barge-in). */
+    public void endTurn(long turnId, Instant endedAt, boolean interrupted) {
+        Objects.requireNonNull(endedAt, "endedAt");
+        db.withConnection("end turn " + turnId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE turns SET ended_at = ?, interrupted = ? WHERE id = ?")) {
+                ps.setString(1, Timestamps.format(endedAt));
+                ps.setInt(2, interrupted ? 1 : 0);
+                ps.setLong(3, turnId);
+                if (ps.executeUpdate() == 0) {
+                    throw new StorageException("cannot end turn " + turnId + ": no turn with that id");
+                }
+                return null;
+            }
+        });
+    }
+
+    /** Records a decision with its details as a JSON object (values must be JSON-serialisable). */
+    public long addDecision(String callId, String kind, String reason, Map<String, ?> details, Instant at) {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(at, "at");
+        String detailsJson = toJson(details);
+        return db.withConnection("add decision to call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions "
+                    + "(call_id, kind, reason, details, decided_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, callId);
+                ps.setString(2, kind);
+                ps.setString(3, reason);
+                ps.setString(4, detailsJson);
+                ps.setString(5, Timestamps.format(at));
+                return generatedId(ps);
+            }
+        });
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid decision details: " + e.getOriginalMessage()
+                    + " (expected JSON-serialisable values)", e);
+        }
+    }
+
+    /** The call with this id, if recorded. */
+    public Optional<CallRow> findCall(String id) {
+        Objects.requireNonNull(id, "id");
+        return db.withConnection("read call " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CALL_COLUMNS + " FROM calls WHERE id = ?")) {
+                ps.setString(1, id);
+                List<CallRow> rows = RowMappers.calls(ps);
+                return rows.stream().findFirst();
+            }
+        });
+    }
+
+    /** The {@code limit} most recently started calls, newest first. */
+    public List<CallRow> recentCalls(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("invalid limit: " + limit + " (expected 1 or more)");
+        }
+        return db.withConnection("read recent calls", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CALL_COLUMNS
+                    + " FROM calls ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                return RowMappers.calls(ps);
+            }
+        });
+    }
+
+    /** The turns of a call ordered by start time (then by id). */
+    public List<TurnRow> turns(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return db.withConnection("read turns of call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, speaker, text, started_at, ended_at, "
+                    + "interrupted FROM turns WHERE call_id = ? ORDER BY started_at, id")) {
+                ps.setString(1, callId);
+                return RowMappers.turns(ps);
+            }
+        });
+    }
+
+    /** The decisions of a call ordered by time (then by id). */
+    public List<DecisionRow> decisions(String callId) {
+        Objects.requireNonNull(callId, "callId");
+        return db.withConnection("read decisions of call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, kind, reason, details, decided_at "
+                    + "FROM decisions WHERE call_id = ? ORDER BY decided_at, id")) {
+                ps.setString(1, callId);
+                return RowMappers.decisions(ps);
+            }
+        });
+    }
+
+    private static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no id returned");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean callExists(Connection c, String callId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM calls WHERE id = ?")) {
+            ps.setString(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Row to record conversions for the reads above. */
+    private static final class RowMappers {
+        private RowMappers() {
+        }
+
+        static List<CallRow> calls(PreparedStatement ps) throws SQLException {
+            List<CallRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CallRow(rs.getString(1), Direction.fromDb(rs.getString(2)),
+                            orEmpty(rs.getString(3)), orEmpty(rs.getString(4)), orEmpty(rs.getString(5)),
+                            Timestamps.parse(rs.getString(6)), Timestamps.parseNullable(rs.getString(7)),
+                            Timestamps.parseNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9))));
+                }
+            }
+            return rows;
+        }
+
+        static List<TurnRow> turns(PreparedStatement ps) throws SQLException {
+            List<TurnRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new TurnRow(rs.getLong(1), rs.getString(2), Speaker.fromDb(rs.getString(3)),
+                            rs.getString(4), Timestamps.parse(rs.getString(5)),
+                            Timestamps.parseNullable(rs.getString(6)), rs.getInt(7) != 0));
+                }
+            }
+            return rows;
+        }
+
+        static List<DecisionRow> decisions(PreparedStatement ps) throws SQLException {
+            List<DecisionRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String details = rs.getString(5);
+                    rows.add(new DecisionRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            details == null ? "{}" : details, Timestamps.parse(rs.getString(6))));
+                }
+            }
+            return rows;
+        }
+
+        private static String orEmpty(String text) {
+            return text == null ? "" : text;
+        }
+    }
+}
