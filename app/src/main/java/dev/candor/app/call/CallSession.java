@@ -1,6 +1,9 @@
 package dev.candor.app.call;
 
+import dev.candor.app.storage.CallRecord;
 import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.Direction;
+import dev.candor.app.storage.Speaker;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.CallerEvent;
 import dev.candor.dialog.Conversation;
@@ -65,7 +68,7 @@ public final class CallSession implements CallLegListener {
 
     /** Records the new call and answers it. Called on the leg's event thread. */
     public synchronized void begin() {
-        store.createCall(new CallStore.CallRecord(leg.id(), CallStore.Direction.INBOUND, leg.remoteUri(),
+        store.createCall(new CallRecord(leg.id(), Direction.INBOUND, leg.remoteUri(),
                 leg.localUri(), leg.sipCallId(), clock.instant()));
         log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
         leg.ring();
@@ -134,7 +137,7 @@ public final class CallSession implements CallLegListener {
 
     private void say(String text) {
         short[] pcm = prompts.pcm(text);
-        currentTurn = store.startTurn(leg.id(), CallStore.Speaker.CANDOR, text, clock.instant());
+        currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
         long turn = currentTurn;
         currentPlayback = leg.playback().play(pcm, new PlaybackListener() {
             @Override

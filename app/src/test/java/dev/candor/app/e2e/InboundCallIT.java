@@ -1,0 +1,137 @@
+package dev.candor.app.e2e;
+
+import dev.candor.app.CandorApplication;
+import dev.candor.app.storage.CallRow;
+import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.Direction;
+import dev.candor.app.storage.DecisionRow;
+import dev.candor.app.storage.Speaker;
+import dev.candor.app.storage.TurnRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * End to end, with real sockets: sipp places the call and plays the agent's phone; the test owns both
+ * media ports, so it hears what Candor sends and speaks (tones, DTMF) as caller and agent.
+ */
+class InboundCallIT {
+    private static final int PCMU = 0;
+    private static final int TELEPHONE_EVENT = 101;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        boolean ci = System.getenv("CI") != null;
+        if (ci && !Sipp.installed()) {
+            throw new IllegalStateException("sipp is not installed (Debian package sip-tester); .ci/run installs it");
+        }
+        assumeTrue(Sipp.installed(), "sipp is not installed (apt-get install sip-tester); skipping end-to-end tests");
+    }
+
+    @Test
+    void callerHearsDisclosurePressesZeroAndIsBridgedToTheAgent() throws Exception {
+        int agentSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer agent = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10)) {
+            Sipp agentPhone = Sipp.start(tmp, "agent", "agent-uas.xml", "-p", String.valueOf(agentSipPort),
+                    "-d", "6000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+
+            // The greeting: PCMU (the caller's first choice), one packet every 20 ms, and not silence.
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 60);
+            List<RtpPeer.Received> greeting = caller.received().subList(0, 60);
+            assertThat(greeting).allSatisfy(r -> assertThat(r.packet().payloadType()).isEqualTo(PCMU));
+            for (int i = 1; i < greeting.size(); i++) {
+                assertThat(greeting.get(i).packet().timestamp() - greeting.get(i - 1).packet().timestamp())
+                        .as("RTP timestamp step").isEqualTo(160);
+                assertThat((greeting.get(i).packet().sequenceNumber() - greeting.get(i - 1).packet().sequenceNumber())
+                        & 0xFFFF).as("sequence step").isEqualTo(1);
+            }
+            double meanGapMillis = (greeting.get(59).arrivalNanos() - greeting.get(0).arrivalNanos()) / 59 / 1e6;
+            assertThat(meanGapMillis).as("mean packet spacing in ms").isBetween(17.0, 23.0);
+            assertThat(caller.audioFrames(PCMU).subList(0, 60)).anySatisfy(
+                    frame -> assertThat(Signals.rms(frame)).as("greeting level").isGreaterThan(500));
+
+            // DTMF 0 asks for a person: Candor calls the agent, who answers; audio flows both ways.
+            caller.sendDtmf('0', TELEPHONE_EVENT);
+            await().atMost(Duration.ofSeconds(15)).until(agent::hasRemote);
+            caller.startTone(440);
+            agent.startTone(1000);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Signals.framesWithTone(agent.audioFrames(PCMU), 440))
+                            .as("frames of the caller's 440 Hz tone heard by the agent").isGreaterThanOrEqualTo(10));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Signals.framesWithTone(caller.audioFrames(PCMU), 1000))
+                            .as("frames of the agent's 1 kHz tone heard by the caller").isGreaterThanOrEqualTo(10));
+
+            // The agent hangs up; Candor ends the caller's leg too.
+            assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
+            assertThat(callerPhone.await(40)).as(callerPhone.output()).isZero();
+
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.recentCalls(5).stream()
+                    .anyMatch(c -> c.endedAt().isPresent()));
+            CallRow call = store.recentCalls(5).get(0);
+            assertThat(call.direction()).isEqualTo(Direction.INBOUND);
+            assertThat(call.fromUri()).contains("+15550100001");
+            assertThat(call.answeredAt()).isPresent();
+            assertThat(call.endReason()).isPresent();
+
+            List<TurnRow> turns = store.turns(call.id());
+            assertThat(turns).isNotEmpty();
+            assertThat(turns.get(0).speaker()).isEqualTo(Speaker.CANDOR);
+            assertThat(turns.get(0).text()).startsWith("Hello, you're talking to Northwind Test's AI assistant")
+                    .contains("ask for a person at any time");
+            assertThat(turns).extracting(TurnRow::text).contains("Connecting you to a person now.");
+
+            List<DecisionRow> decisions = store.decisions(call.id());
+            assertThat(decisions).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("handoff");
+                assertThat(d.reason()).isEqualTo("caller_request");
+            });
+            assertThat(decisions).anySatisfy(d -> assertThat(d.kind()).isEqualTo("agent_connected"));
+        }
+    }
+
+    @Test
+    void busyAgentMeansTheCallerIsToldAndTheCallEndsPolitely() throws Exception {
+        int agentSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10)) {
+            Sipp agentPhone = Sipp.start(tmp, "agent", "agent-busy.xml", "-p", String.valueOf(agentSipPort));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
+            caller.sendDtmf('0', TELEPHONE_EVENT);
+
+            assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
+            assertThat(callerPhone.await(60)).as(callerPhone.output()).isZero();
+
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.recentCalls(5).stream()
+                    .anyMatch(c -> c.endedAt().isPresent()));
+            CallRow call = store.recentCalls(5).get(0);
+            assertThat(store.decisions(call.id())).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("agent_unavailable");
+                assertThat(d.reason()).isEqualTo("busy");
+            });
+            assertThat(store.turns(call.id())).extracting(TurnRow::text)
+                    .anySatisfy(text -> assertThat(text).startsWith("No one is available"));
+        }
+    }
+}
