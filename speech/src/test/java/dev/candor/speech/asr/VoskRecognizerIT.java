@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.speech.tts.FreeTtsSynthesizer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -16,11 +14,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs the real Vosk engine on FreeTTS speech. Needs an unpacked model: set {@code VOSK_MODEL} or
- * {@code -Dcandor.voskModel=DIR}; otherwise each test is reported as skipped
- * with that instruction.
+ * {@code -Dcandor.voskModel=DIR}; otherwise each test is reported as skipped with that
+ * instruction.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VoskRecognizerIT {
+class VoskRecognizerIT extends SpeechRecognizerContract {
 
   private VoskRecognizerFactory factory;
 
@@ -50,49 +48,27 @@ class VoskRecognizerIT {
     }
   }
 
-  @Test
-  void recognisesSynthesisedSpeechWithWordTimesInsideTheAudio() {
-    short[] speech;
+  @Override
+  protected SpeechRecognizer newRecognizer() {
+    return factory.create(8000);
+  }
+
+  /** FreeTTS speech at 8 kHz, then a second of silence so Vosk ends the utterance itself. */
+  @Override
+  protected short[] speech() {
     try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.kevin8k()) {
-      speech = tts.synthesize("Hello, I would like to buy a car.");
-    }
-    short[] padded = Arrays.copyOf(speech, speech.length + 8000); // one second of silence after
-    long durationMillis = padded.length * 1000L / 8000;
-
-    List<RecognitionEvent> events = recognise(padded);
-
-    List<RecognitionEvent.Final> finals =
-        events.stream()
-            .filter(RecognitionEvent.Final.class::isInstance)
-            .map(RecognitionEvent.Final.class::cast)
-            .toList();
-    assertThat(finals).isNotEmpty();
-    RecognitionEvent.Final heard = finals.get(0);
-    assertThat(heard.text()).isNotBlank();
-    assertThat(heard.words()).isNotEmpty();
-    assertThat(heard.confidence()).isBetween(0.0, 1.0);
-    assertThat(heard.endMillis()).isLessThanOrEqualTo(durationMillis);
-    for (int i = 1; i < heard.words().size(); i++) {
-      assertThat(heard.words().get(i).startMillis())
-          .isGreaterThanOrEqualTo(heard.words().get(i - 1).startMillis());
+      short[] speech = tts.synthesize("Hello, I would like to buy a car.");
+      return Arrays.copyOf(speech, speech.length + 8000);
     }
   }
 
   @Test
   void silenceGivesNoFinal() {
-    List<RecognitionEvent> events = recognise(new short[16_000]);
-
-    assertThat(events).noneMatch(RecognitionEvent.Final.class::isInstance);
+    assertThat(recognise(new short[16_000])).noneMatch(RecognitionEvent.Final.class::isInstance);
   }
 
-  private List<RecognitionEvent> recognise(short[] pcm) {
-    List<RecognitionEvent> events = new ArrayList<>();
-    try (SpeechRecognizer recognizer = factory.create(8000)) {
-      for (int at = 0; at < pcm.length; at += 160) {
-        events.addAll(recognizer.accept(Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 160))));
-      }
-      events.addAll(recognizer.finish());
-    }
-    return events;
+  @Test
+  void describesTheModelItLoaded() {
+    assertThat(factory.describe()).startsWith("Vosk model ");
   }
 }
