@@ -63,7 +63,8 @@ final class VoskJson {
     try {
       JsonNode root = mapper.readTree(json);
       if (root == null || !root.isObject()) {
-        throw new IllegalStateException("unreadable Vosk result: " + json + " (expected an object)");
+        throw new IllegalStateException(
+            "unreadable Vosk result: " + json + " (expected an object)");
       }
       return root;
     } catch (JsonProcessingException e) {

@@ -68,7 +68,7 @@ public final class VoskModelLocator {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
-  /** True when {@code dir} contains {@code am/final.mdl} or {@code final.mdl}, and {@code conf/}. */
+  /** True when {@code dir} holds {@code am/final.mdl} or {@code final.mdl}, and {@code conf/}. */
   public static boolean isModelDirectory(Path dir) {
     return Files.isDirectory(dir)
         && (Files.isRegularFile(dir.resolve("am").resolve("final.mdl"))

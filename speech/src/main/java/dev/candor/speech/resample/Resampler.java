@@ -79,7 +79,8 @@ public final class Resampler {
     if (interpolation > MAX_INTERPOLATION) {
       throw new IllegalArgumentException(
           "unsupported sample rates: " + fromHz + " Hz -> " + toHz + " Hz (reduced ratio needs"
-              + " upsampling by " + interpolation + ", expected at most " + MAX_INTERPOLATION + ")");
+              + " upsampling by " + interpolation + ", expected at most " + MAX_INTERPOLATION
+              + ")");
     }
     return new Resampler(fromHz, toHz);
   }

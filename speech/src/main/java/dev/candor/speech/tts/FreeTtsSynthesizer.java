@@ -19,7 +19,8 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
   static final String VOICES_PROPERTY = "freetts.voices";
 
   /** The voice directory bundled with FreeTTS 1.2.2 that provides {@code kevin16}. */
-  static final String KEVIN_DIRECTORY = "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
+  static final String KEVIN_DIRECTORY =
+      "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
 
   /** At most this much silence is left before the first sound. */
   static final int LEADING_SILENCE_MILLIS = 50;
