@@ -1,0 +1,10 @@
+/**
+ * Speech to text: the streaming {@link dev.candor.speech.asr.SpeechRecognizer} boundary and its
+ * typed {@link dev.candor.speech.asr.RecognitionEvent}s, the Vosk engine, and finding or
+ * downloading a Vosk model ({@link dev.candor.speech.asr.VoskModelLocator}, {@link
+ * dev.candor.speech.asr.ModelDownloader}).
+ *
+ * <p>Event times are media time: milliseconds since the stream's first sample, derived from
+ * samples fed, never from the wall clock. Must not import telephony or dialog.
+ */
+package dev.candor.speech.asr;
