@@ -88,7 +88,7 @@ final class SdpParser {
 
   private String connection(String value, int offset) {
     String[] f = value.trim().split("\\s+");
-    if (f.length != 3 || !f[0].equals("IN") || !(f[1].equals("IP4") || f[1].equals("IP6")) || f[2].isEmpty()) {
+    if (f.length != 3 || !f[0].equals("IN") || !(f[1].equals("IP4") || f[1].equals("IP6")) || f[2].startsWith("/")) {
       fail("invalid c= line: \"" + value + "\" (expected IN IP4|IP6 <address>)", offset);
       return null;
     }
