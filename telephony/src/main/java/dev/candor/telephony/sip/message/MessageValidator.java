@@ -93,6 +93,7 @@ final class MessageValidator {
   }
 
   private static Optional<ParseError> check(String name, ParseResult<?> result) {
-    return result.error().map(e -> new ParseError("invalid " + name + ": " + e.reason(), e.offset()));
+    return result.error().map(e -> e.reason().startsWith("invalid " + name) ? e
+        : new ParseError("invalid " + name + ": " + e.reason(), e.offset()));
   }
 }

@@ -21,6 +21,11 @@ record RawHeaders(SipHeaders headers, Optional<ParseError> error) {
     int offset = lines[0].length() + 2;
     for (int n = 1; n < lines.length; n++) {
       String line = lines[n];
+      if (line.indexOf('\r') >= 0) {
+        error = first(error, "bare CR in header line: \"" + SipGrammar.printable(line) + "\"", offset);
+        offset += line.length() + 2;
+        continue;
+      }
       if (!line.isEmpty() && SipGrammar.isWhitespace(line.charAt(0))) {
         if (name == null) {
           error = first(error, "continuation line without a header: \"" + SipGrammar.printable(line) + "\"", offset);

@@ -221,14 +221,19 @@ final class SipGrammar {
     return Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
+  /** {@code params} with {@code name} set, in place if it was there (any case), else at the end. */
   static Map<String, String> withParameter(Map<String, String> params, String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>();
+    boolean[] replaced = {false};
     params.forEach((k, v) -> {
       if (!k.equalsIgnoreCase(name)) {
         copy.put(k, v);
+      } else if (!replaced[0]) {
+        copy.put(name, value);
+        replaced[0] = true;
       }
     });
-    copy.put(name, value);
+    copy.putIfAbsent(name, value);
     return Collections.unmodifiableMap(copy);
   }
 

@@ -2,7 +2,6 @@ package dev.candor.telephony.sip.message;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -221,9 +220,5 @@ public record SipUri(String scheme, String user, String host, int port,
 
   static Map<String, String> orderedMap() {
     return new LinkedHashMap<>();
-  }
-
-  static Map<String, String> frozen(Map<String, String> m) {
-    return Collections.unmodifiableMap(m);
   }
 }

@@ -19,40 +19,13 @@ final class SipUriParser {
       }
       i = at + 1;
     }
-    int hostEnd;
-    String host;
-    if (i < rest.length() && rest.charAt(i) == '[') {
-      int close = rest.indexOf(']', i);
-      if (close < 0 || !SipGrammar.isIpv6(rest.substring(i + 1, close))) {
-        return ParseResult.err("invalid IPv6 reference in URI: \"" + SipGrammar.printable(rest) + "\"", base + i);
-      }
-      host = rest.substring(i + 1, close);
-      hostEnd = close + 1;
-    } else {
-      hostEnd = i;
-      while (hostEnd < rest.length() && ":;?".indexOf(rest.charAt(hostEnd)) < 0) {
-        hostEnd++;
-      }
-      host = rest.substring(i, hostEnd);
-      if (!SipGrammar.isHostname(host)) {
-        return ParseResult.err("invalid host in URI: \"" + SipGrammar.printable(host)
-            + "\" (expected hostname, IPv4 or [IPv6])", base + i);
-      }
+    ParseResult<HostPort> hostPort = HostPort.parse(rest, i, ";?", false);
+    if (hostPort instanceof ParseResult.Err<HostPort> err) {
+      return ParseResult.err(err.failure().shifted(base));
     }
-    int port = -1;
-    int j = hostEnd;
-    if (j < rest.length() && rest.charAt(j) == ':') {
-      int portEnd = j + 1;
-      while (portEnd < rest.length() && ";?".indexOf(rest.charAt(portEnd)) < 0) {
-        portEnd++;
-      }
-      ParseResult<Integer> p = SipGrammar.parsePort(rest.substring(j + 1, portEnd), base + j + 1);
-      if (!p.isOk()) {
-        return ParseResult.err(p.error().orElseThrow());
-      }
-      port = p.orElseThrow();
-      j = portEnd;
-    }
+    String host = hostPort.orElseThrow().host();
+    int port = hostPort.orElseThrow().port();
+    int j = hostPort.orElseThrow().end();
     if (j < rest.length() && ";?".indexOf(rest.charAt(j)) < 0) {
       return ParseResult.err("unexpected text after host in URI: \"" + SipGrammar.printable(rest) + "\"", base + j);
     }

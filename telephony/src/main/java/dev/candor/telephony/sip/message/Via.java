@@ -49,39 +49,13 @@ public record Via(String protocol, String transport, String host, int port, Map<
   }
 
   private static ParseResult<Via> parseSentBy(String s, int i, String protocol, String transport) {
-    String host;
-    int end;
-    if (s.charAt(i) == '[') {
-      end = s.indexOf(']', i) + 1;
-      if (end == 0 || !SipGrammar.isIpv6(s.substring(i + 1, end - 1))) {
-        return ParseResult.err("invalid IPv6 reference in Via: \"" + SipGrammar.printable(s) + "\"", i);
-      }
-      host = s.substring(i + 1, end - 1);
-    } else {
-      end = i;
-      while (end < s.length() && ";: \t".indexOf(s.charAt(end)) < 0) {
-        end++;
-      }
-      host = s.substring(i, end);
-      if (!SipGrammar.isHostname(host)) {
-        return ParseResult.err("invalid Via host: \"" + SipGrammar.printable(host) + "\"", i);
-      }
+    ParseResult<HostPort> sentBy = HostPort.parse(s, i, "; \t", true);
+    if (sentBy instanceof ParseResult.Err<HostPort> err) {
+      return ParseResult.err(new ParseError("invalid Via sent-by: " + err.failure().reason(), err.failure().offset()));
     }
-    int port = -1;
-    int j = SipGrammar.skipWhitespace(s, end);
-    if (j < s.length() && s.charAt(j) == ':') {
-      int portStart = SipGrammar.skipWhitespace(s, j + 1);
-      int portEnd = portStart;
-      while (portEnd < s.length() && Character.isDigit(s.charAt(portEnd))) {
-        portEnd++;
-      }
-      ParseResult<Integer> p = SipGrammar.parsePort(s.substring(portStart, portEnd), portStart);
-      if (!p.isOk()) {
-        return ParseResult.err(p.error().orElseThrow());
-      }
-      port = p.orElseThrow();
-      j = portEnd;
-    }
+    String host = sentBy.orElseThrow().host();
+    int port = sentBy.orElseThrow().port();
+    int j = sentBy.orElseThrow().end();
     ParseResult<Map<String, String>> params = SipGrammar.parseParameters(s, j);
     if (!params.isOk()) {
       return ParseResult.err(params.error().orElseThrow());
