@@ -37,7 +37,7 @@ public final class CallSession implements CallLegListener {
     private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
     /** Said when no agent could be reached; then Candor ends the call. */
-    static final String AGENT_UNAVAILABLE =
+    public static final String AGENT_UNAVAILABLE =
             "No one is available to take your call right now. Please call again later. Goodbye.";
 
     private final CallLeg leg;
