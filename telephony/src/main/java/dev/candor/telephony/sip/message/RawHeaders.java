@@ -14,47 +14,55 @@ record RawHeaders(SipHeaders headers, Optional<ParseError> error) {
 
   /** {@code lines[0]} is the start line and is ignored. */
   static RawHeaders unfold(String[] lines, int maxHeaders) {
-    List<SipHeader> out = new ArrayList<>();
-    ParseError error = null;
-    String name = null;
-    StringBuilder value = null;
+    Unfolder u = new Unfolder();
     int offset = lines[0].length() + 2;
     for (int n = 1; n < lines.length; n++) {
-      String line = lines[n];
+      u.line(lines[n], offset);
+      offset += lines[n].length() + 2;
+    }
+    u.flush();
+    if (u.out.size() > maxHeaders) {
+      u.error = first(u.error, "too many headers: " + u.out.size() + " (expected at most " + maxHeaders + ")", 0);
+    }
+    return new RawHeaders(SipHeaders.of(u.out), Optional.ofNullable(u.error));
+  }
+
+  /** Accumulates one logical header at a time. */
+  private static final class Unfolder {
+    final List<SipHeader> out = new ArrayList<>();
+    ParseError error;
+    String name;
+    StringBuilder value;
+
+    void line(String line, int offset) {
       if (line.indexOf('\r') >= 0) {
         error = first(error, "bare CR in header line: \"" + SipGrammar.printable(line) + "\"", offset);
-        offset += line.length() + 2;
-        continue;
-      }
-      if (!line.isEmpty() && SipGrammar.isWhitespace(line.charAt(0))) {
+      } else if (!line.isEmpty() && SipGrammar.isWhitespace(line.charAt(0))) {
         if (name == null) {
           error = first(error, "continuation line without a header: \"" + SipGrammar.printable(line) + "\"", offset);
         } else {
           value.append(' ').append(trim(line));
         }
       } else {
-        if (name != null) {
-          out.add(new SipHeader(name, trim(value.toString())));
-          name = null;
-        }
+        flush();
         int colon = line.indexOf(':');
         String candidate = colon < 0 ? "" : trim(line.substring(0, colon));
-        if (!SipGrammar.isToken(candidate)) {
-          error = first(error, "malformed header line: \"" + SipGrammar.printable(line) + "\" (expected Name: value)", offset);
-        } else {
+        if (SipGrammar.isToken(candidate)) {
           name = candidate;
           value = new StringBuilder(line.substring(colon + 1));
+        } else {
+          error = first(error, "malformed header line: \"" + SipGrammar.printable(line)
+              + "\" (expected Name: value)", offset);
         }
       }
-      offset += line.length() + 2;
     }
-    if (name != null) {
-      out.add(new SipHeader(name, trim(value.toString())));
+
+    void flush() {
+      if (name != null) {
+        out.add(new SipHeader(name, trim(value.toString())));
+        name = null;
+      }
     }
-    if (out.size() > maxHeaders) {
-      error = first(error, "too many headers: " + out.size() + " (expected at most " + maxHeaders + ")", 0);
-    }
-    return new RawHeaders(SipHeaders.of(out), Optional.ofNullable(error));
   }
 
   private static ParseError first(ParseError existing, String reason, int offset) {

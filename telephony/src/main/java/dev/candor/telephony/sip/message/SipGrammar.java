@@ -169,18 +169,9 @@ final class SipGrammar {
       if (i < s.length() && s.charAt(i) == '=') {
         i = skipWhitespace(s, i + 1);
         int valueStart = i;
-        if (i < s.length() && s.charAt(i) == '"') {
-          i = endOfQuoted(s, i);
-          if (i < 0) {
-            return ParseResult.err("unterminated quoted value for parameter " + name, valueStart);
-          }
-        } else {
-          while (i < s.length() && (isTokenChar(s.charAt(i)) || "[]:".indexOf(s.charAt(i)) >= 0)) {
-            i++;
-          }
-        }
-        if (i == valueStart) {
-          return ParseResult.err("empty value for parameter " + name, i);
+        i = endOfParameterValue(s, i);
+        if (i <= valueStart) {
+          return ParseResult.err("empty or unterminated value for parameter " + name, valueStart);
         }
         value = s.substring(valueStart, i);
         i = skipWhitespace(s, i);
@@ -191,6 +182,17 @@ final class SipGrammar {
       params.put(name, value);
     }
     return ParseResult.ok(Collections.unmodifiableMap(params));
+  }
+
+  /** End of a gen-value ({@code token / host / quoted-string}) starting at {@code i}; -1 if unterminated. */
+  private static int endOfParameterValue(String s, int i) {
+    if (i < s.length() && s.charAt(i) == '"') {
+      return endOfQuoted(s, i);
+    }
+    while (i < s.length() && (isTokenChar(s.charAt(i)) || "[]:".indexOf(s.charAt(i)) >= 0)) {
+      i++;
+    }
+    return i;
   }
 
   /** Appends {@code ;name} or {@code ;name=value} for each parameter. */

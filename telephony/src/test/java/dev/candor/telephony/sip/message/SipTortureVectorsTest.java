@@ -34,6 +34,9 @@ class SipTortureVectorsTest {
       "multi01", // §3.3.8: several Call-ID, CSeq, From, To — 400
       "mcl01");  // §3.3.9: two different Content-Length values — 400
 
+  /** Invalid requests that cannot be answered: their only Via is malformed, so there is nowhere to reply. */
+  private static final Set<String> UNANSWERABLE = Set.of("badinv01");
+
   private static Path vectors() {
     String dir = System.getProperty("candor.sipVectors", System.getenv("CANDOR_SIP_VECTORS"));
     assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "rfc4475")),
@@ -75,7 +78,10 @@ class SipTortureVectorsTest {
     assertThat(invalid.request()).as(name + " is a request").isEqualTo(request);
     if (!request) {
       assertThat(invalid.response()).as(name + ": invalid responses are dropped").isEmpty();
+    } else if (UNANSWERABLE.contains(name) || name.equals("insuf")) {
+      assertThat(invalid.response()).as(name + " cannot be answered").isEmpty();
     } else {
+      assertThat(invalid.response()).as(name + " is answered").isPresent();
       invalid.response().ifPresent(r -> {
         assertThat(r.statusCode()).isEqualTo(name.equals("badvers") ? 505 : 400);
         assertThat(r.reasonPhrase()).doesNotContain("\r", "\n");
@@ -110,6 +116,50 @@ class SipTortureVectorsTest {
     }
     assertThat(tests).hasSize(12);
     return tests.stream();
+  }
+
+  private static SipRequest vector(String name) throws IOException {
+    return (SipRequest) MessageAssertions.parsed(Files.readAllBytes(vectors().resolve("rfc4475/" + name + ".dat")));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> whitespaceEverywhereIsUnderstood() {
+    return Stream.of(DynamicTest.dynamicTest("wsinv (RFC 4475 §3.1.1.1)", () -> {
+      SipRequest m = vector("wsinv");
+      assertThat(m.to().tag()).contains("1918181833n");
+      assertThat(m.from().displayName()).isEqualTo("J Rosenberg \\\"");
+      assertThat(m.from().tag()).contains("98asjd8");
+      assertThat(m.maxForwards()).hasValue(68);
+      assertThat(m.cseq()).isEqualTo(CSeq.of(9, SipMethod.INVITE));
+      assertThat(m.vias()).extracting(Via::transport).containsExactly("UDP", "TCP", "UDP");
+      assertThat(m.vias().get(2).branch()).contains("z9hG4bK30239");
+      assertThat(m.contacts()).singleElement().satisfies(c -> {
+        assertThat(c.displayName()).isEqualTo("Quoted string \"\"");
+        assertThat(c.parameter("newparam")).contains("newvalue");
+        assertThat(c.parameter("q")).contains("0.33");
+      });
+      assertThat(m.headers().first("NewFangledHeader")).contains("newfangled value continued newfangled value");
+      assertThat(m.headers().first("Subject")).contains("");
+      assertThat(m.headers().first("UnknownHeaderWithUnusualValue")).contains(";;,,;;,;");
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> escapesAndOddTokensAreKept() {
+    return Stream.of(DynamicTest.dynamicTest("esc01, intmeth, esc02", () -> {
+      SipRequest esc01 = vector("esc01");
+      assertThat(esc01.requestUri().unescapedUser()).contains("sips:user@example.com");
+      assertThat(esc01.from().uri().unescapedUser()).contains("I have spaces");
+      assertThat(esc01.contacts().get(0).uri().parameters()).containsKeys("%6c%72", "n%61me");
+      SipRequest intmeth = vector("intmeth");
+      assertThat(intmeth.method().name()).isEqualTo("!interesting-Method0123456789_*+`.%indeed'~");
+      assertThat(intmeth.requestUri().password()).contains("&it+has=1,weird!*pas$wo~d_too.(doesn't-it)");
+      assertThat(intmeth.to().displayName()).isEqualTo("BEL:\u0007 NUL:\u0000 DEL:\u007f");
+      assertThat(intmeth.callId()).isEqualTo("intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{");
+      SipRequest esc02 = vector("esc02");
+      assertThat(esc02.contacts()).hasSize(2);
+      assertThat(esc02.headers().first("C%6Fntact")).contains("<sip:alias2@host2.example.com>");
+    }));
   }
 
   @TestFactory
