@@ -4,14 +4,14 @@ package dev.candor.speech.asr;
 @FunctionalInterface
 public interface ProgressListener {
 
-  /**
-   * @param bytesRead bytes received so far
-   * @param totalBytes the announced size, or -1 when the server did not say
-   */
-  void onProgress(long bytesRead, long totalBytes);
+    /**
+     * @param bytesRead bytes received so far
+     * @param totalBytes the announced size, or -1 when the server did not say
+     */
+    void onProgress(long bytesRead, long totalBytes);
 
-  /** A listener that ignores progress. */
-  static ProgressListener silent() {
-    return (bytesRead, totalBytes) -> {};
-  }
+    /** A listener that ignores progress. */
+    static ProgressListener silent() {
+        return (bytesRead, totalBytes) -> {};
+    }
 }

@@ -10,13 +10,13 @@ import java.util.List;
  */
 public interface SpeechRecognizer extends AutoCloseable {
 
-  /** Feeds the next samples and returns the events they produced, in order; often empty. */
-  List<RecognitionEvent> accept(short[] pcm8k);
+    /** Feeds the next samples and returns the events they produced, in order; often empty. */
+    List<RecognitionEvent> accept(short[] pcm8k);
 
-  /** Ends the stream and returns what is left, at most one {@link RecognitionEvent.Final}. */
-  List<RecognitionEvent> finish();
+    /** Ends the stream and returns what is left, at most one {@link RecognitionEvent.Final}. */
+    List<RecognitionEvent> finish();
 
-  /** Frees the engine's resources; later calls fail with IllegalStateException. */
-  @Override
-  void close();
+    /** Frees the engine's resources; later calls fail with IllegalStateException. */
+    @Override
+    void close();
 }

@@ -6,15 +6,15 @@ package dev.candor.speech.asr;
  */
 interface VoskEngine extends AutoCloseable {
 
-  /** Feeds little-endian 16-bit PCM; true when an utterance has ended and a result is ready. */
-  boolean acceptWaveForm(byte[] data, int length);
+    /** Feeds little-endian 16-bit PCM; true when an utterance has ended and a result is ready. */
+    boolean acceptWaveForm(byte[] data, int length);
 
-  String result();
+    String result();
 
-  String partialResult();
+    String partialResult();
 
-  String finalResult();
+    String finalResult();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -16,59 +16,59 @@ import java.util.Optional;
  */
 final class VoskJson {
 
-  private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper();
 
-  Optional<RecognitionEvent.Partial> partial(String json) {
-    String text = read(json).path("partial").asText("").trim();
-    return text.isEmpty() ? Optional.empty() : Optional.of(new RecognitionEvent.Partial(text));
-  }
+    Optional<RecognitionEvent.Partial> partial(String json) {
+        String text = read(json).path("partial").asText("").trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(new RecognitionEvent.Partial(text));
+    }
 
-  /**
-   * @param segmentStartMillis media time where this utterance's audio began, used when Vosk gives
-   *     no word times
-   * @param segmentEndMillis media time of the last sample fed, likewise
-   */
-  Optional<RecognitionEvent.Final> finalResult(
-      String json, long segmentStartMillis, long segmentEndMillis) {
-    JsonNode root = read(json);
-    String text = root.path("text").asText("").trim();
-    if (text.isEmpty()) {
-      return Optional.empty();
+    /**
+     * @param segmentStartMillis media time where this utterance's audio began, used when Vosk gives
+     *     no word times
+     * @param segmentEndMillis media time of the last sample fed, likewise
+     */
+    Optional<RecognitionEvent.Final> finalResult(
+            String json, long segmentStartMillis, long segmentEndMillis) {
+        JsonNode root = read(json);
+        String text = root.path("text").asText("").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Word> words = new ArrayList<>();
+        for (JsonNode node : root.path("result")) {
+            words.add(word(node, json));
+        }
+        double confidence = words.stream().mapToDouble(Word::confidence).average().orElse(0);
+        long start = words.isEmpty() ? segmentStartMillis : words.get(0).startMillis();
+        long end = words.isEmpty() ? segmentEndMillis : words.get(words.size() - 1).endMillis();
+        return Optional.of(
+                new RecognitionEvent.Final(text, confidence, start, Math.max(start, end), words));
     }
-    List<Word> words = new ArrayList<>();
-    for (JsonNode node : root.path("result")) {
-      words.add(word(node, json));
-    }
-    double confidence = words.stream().mapToDouble(Word::confidence).average().orElse(0);
-    long start = words.isEmpty() ? segmentStartMillis : words.get(0).startMillis();
-    long end = words.isEmpty() ? segmentEndMillis : words.get(words.size() - 1).endMillis();
-    return Optional.of(
-        new RecognitionEvent.Final(text, confidence, start, Math.max(start, end), words));
-  }
 
-  private static Word word(JsonNode node, String json) {
-    if (!node.path("word").isTextual() || !node.path("start").isNumber()
-        || !node.path("end").isNumber()) {
-      throw new IllegalStateException(
-          "unreadable Vosk word " + node + " in " + json
-              + " (expected word, start and end; enable setWords(true))");
+    private static Word word(JsonNode node, String json) {
+        if (!node.path("word").isTextual() || !node.path("start").isNumber()
+                || !node.path("end").isNumber()) {
+            throw new IllegalStateException(
+                    "unreadable Vosk word " + node + " in " + json
+                            + " (expected word, start and end; enable setWords(true))");
+        }
+        double confidence = Math.min(1, Math.max(0, node.path("conf").asDouble(0)));
+        long start = Math.max(0, Math.round(node.get("start").asDouble() * 1000));
+        long end = Math.max(start, Math.round(node.get("end").asDouble() * 1000));
+        return new Word(node.get("word").asText(), confidence, start, end);
     }
-    double confidence = Math.min(1, Math.max(0, node.path("conf").asDouble(0)));
-    long start = Math.max(0, Math.round(node.get("start").asDouble() * 1000));
-    long end = Math.max(start, Math.round(node.get("end").asDouble() * 1000));
-    return new Word(node.get("word").asText(), confidence, start, end);
-  }
 
-  private JsonNode read(String json) {
-    try {
-      JsonNode root = mapper.readTree(json);
-      if (root == null || !root.isObject()) {
-        throw new IllegalStateException(
-            "unreadable Vosk result: " + json + " (expected an object)");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable Vosk result: " + json, e);
+    private JsonNode read(String json) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new IllegalStateException(
+                        "unreadable Vosk result: " + json + " (expected an object)");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable Vosk result: " + json, e);
+        }
     }
-  }
 }

@@ -13,80 +13,80 @@ import org.vosk.Recognizer;
  */
 public final class VoskRecognizerFactory implements RecognizerFactory, AutoCloseable {
 
-  private final Path modelDir;
-  private final String source;
-  private final Model model;
-  private final VoskJson json = new VoskJson();
-  private volatile boolean closed;
+    private final Path modelDir;
+    private final String source;
+    private final Model model;
+    private final VoskJson json = new VoskJson();
+    private volatile boolean closed;
 
-  /**
-   * Loads the model in {@code modelDir}.
-   *
-   * @throws IllegalStateException naming the directory when Vosk cannot load it
-   */
-  public VoskRecognizerFactory(Path modelDir) {
-    this(modelDir, "path");
-  }
+    /**
+     * Loads the model in {@code modelDir}.
+     *
+     * @throws IllegalStateException naming the directory when Vosk cannot load it
+     */
+    public VoskRecognizerFactory(Path modelDir) {
+        this(modelDir, "path");
+    }
 
-  private VoskRecognizerFactory(Path modelDir, String source) {
-    this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
-    this.source = Objects.requireNonNull(source, "source");
-    if (!VoskModelLocator.isModelDirectory(modelDir)) {
-      throw new IllegalStateException(
-          "not a Vosk model directory: " + modelDir
-              + " (expected am/final.mdl or final.mdl, and conf/, inside it)");
+    private VoskRecognizerFactory(Path modelDir, String source) {
+        this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
+        this.source = Objects.requireNonNull(source, "source");
+        if (!VoskModelLocator.isModelDirectory(modelDir)) {
+            throw new IllegalStateException(
+                    "not a Vosk model directory: " + modelDir
+                            + " (expected am/final.mdl or final.mdl, and conf/, inside it)");
+        }
+        try {
+            this.model = new Model(modelDir.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load Vosk model from " + modelDir, e);
+        }
     }
-    try {
-      this.model = new Model(modelDir.toString());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot load Vosk model from " + modelDir, e);
-    }
-  }
 
-  /**
-   * Loads the model a {@link VoskModelLocator} found.
-   *
-   * @throws IllegalStateException with the lookup's explanation when the model is missing
-   */
-  public static VoskRecognizerFactory load(ModelLookup lookup) {
-    Objects.requireNonNull(lookup, "lookup");
-    if (lookup instanceof ModelLookup.Found found) {
-      return new VoskRecognizerFactory(found.dir(), found.source());
+    /**
+     * Loads the model a {@link VoskModelLocator} found.
+     *
+     * @throws IllegalStateException with the lookup's explanation when the model is missing
+     */
+    public static VoskRecognizerFactory load(ModelLookup lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        if (lookup instanceof ModelLookup.Found found) {
+            return new VoskRecognizerFactory(found.dir(), found.source());
+        }
+        throw new IllegalStateException(((ModelLookup.Missing) lookup).explanation());
     }
-    throw new IllegalStateException(((ModelLookup.Missing) lookup).explanation());
-  }
 
-  @Override
-  public SpeechRecognizer create(int sampleRateHz) {
-    if (sampleRateHz <= 0) {
-      throw new IllegalArgumentException(
-          "invalid sample rate: " + sampleRateHz + " Hz (expected > 0)");
+    @Override
+    public SpeechRecognizer create(int sampleRateHz) {
+        if (sampleRateHz <= 0) {
+            throw new IllegalArgumentException(
+                    "invalid sample rate: " + sampleRateHz + " Hz (expected > 0)");
+        }
+        if (closed) {
+            throw new IllegalStateException("Vosk model " + modelDir + " is closed");
+        }
+        Recognizer recognizer;
+        try {
+            recognizer = new Recognizer(model, sampleRateHz);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "cannot create a Vosk recognizer at " + sampleRateHz + " Hz for " + modelDir, e);
+        }
+        recognizer.setWords(true);
+        recognizer.setPartialWords(true);
+        return new VoskRecognizer(new VoskNativeEngine(recognizer), sampleRateHz, json);
     }
-    if (closed) {
-      throw new IllegalStateException("Vosk model " + modelDir + " is closed");
-    }
-    Recognizer recognizer;
-    try {
-      recognizer = new Recognizer(model, sampleRateHz);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot create a Vosk recognizer at " + sampleRateHz + " Hz for " + modelDir, e);
-    }
-    recognizer.setWords(true);
-    recognizer.setPartialWords(true);
-    return new VoskRecognizer(new VoskNativeEngine(recognizer), sampleRateHz, json);
-  }
 
-  @Override
-  public String describe() {
-    return "Vosk model " + modelDir + " (from " + source + ")";
-  }
-
-  @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      model.close();
+    @Override
+    public String describe() {
+        return "Vosk model " + modelDir + " (from " + source + ")";
     }
-  }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            model.close();
+        }
+    }
 }

@@ -13,93 +13,93 @@ import javax.sound.sampled.AudioFormat;
  */
 final class CapturingAudioPlayer implements AudioPlayer {
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private AudioFormat format = new AudioFormat(16_000f, 16, 1, true, true);
-  private float volume = 1.0f;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private AudioFormat format = new AudioFormat(16_000f, 16, 1, true, true);
+    private float volume = 1.0f;
 
-  /** Returns everything written since the last call as 16-bit mono samples, and clears it. */
-  short[] takeSamples() {
-    short[] samples = PcmDecoding.toMono16(bytes.toByteArray(), format);
-    bytes.reset();
-    return samples;
-  }
+    /** Returns everything written since the last call as 16-bit mono samples, and clears it. */
+    short[] takeSamples() {
+        short[] samples = PcmDecoding.toMono16(bytes.toByteArray(), format);
+        bytes.reset();
+        return samples;
+    }
 
-  int sampleRateHz() {
-    return Math.round(format.getSampleRate());
-  }
+    int sampleRateHz() {
+        return Math.round(format.getSampleRate());
+    }
 
-  @Override
-  public void setAudioFormat(AudioFormat format) {
-    this.format = format;
-  }
+    @Override
+    public void setAudioFormat(AudioFormat format) {
+        this.format = format;
+    }
 
-  @Override
-  public AudioFormat getAudioFormat() {
-    return format;
-  }
+    @Override
+    public AudioFormat getAudioFormat() {
+        return format;
+    }
 
-  @Override
-  public void pause() {}
+    @Override
+    public void pause() {}
 
-  @Override
-  public void resume() {}
+    @Override
+    public void resume() {}
 
-  @Override
-  public void reset() {}
+    @Override
+    public void reset() {}
 
-  @Override
-  public boolean drain() {
-    return true;
-  }
+    @Override
+    public boolean drain() {
+        return true;
+    }
 
-  @Override
-  public void begin(int size) {}
+    @Override
+    public void begin(int size) {}
 
-  @Override
-  public boolean end() {
-    return true;
-  }
+    @Override
+    public boolean end() {
+        return true;
+    }
 
-  @Override
-  public void cancel() {
-    bytes.reset();
-  }
+    @Override
+    public void cancel() {
+        bytes.reset();
+    }
 
-  @Override
-  public void close() {}
+    @Override
+    public void close() {}
 
-  @Override
-  public float getVolume() {
-    return volume;
-  }
+    @Override
+    public float getVolume() {
+        return volume;
+    }
 
-  @Override
-  public void setVolume(float volume) {
-    this.volume = volume;
-  }
+    @Override
+    public void setVolume(float volume) {
+        this.volume = volume;
+    }
 
-  @Override
-  public long getTime() {
-    return 0;
-  }
+    @Override
+    public long getTime() {
+        return 0;
+    }
 
-  @Override
-  public void resetTime() {}
+    @Override
+    public void resetTime() {}
 
-  @Override
-  public void startFirstSampleTimer() {}
+    @Override
+    public void startFirstSampleTimer() {}
 
-  @Override
-  public boolean write(byte[] audioData) {
-    return write(audioData, 0, audioData.length);
-  }
+    @Override
+    public boolean write(byte[] audioData) {
+        return write(audioData, 0, audioData.length);
+    }
 
-  @Override
-  public boolean write(byte[] audioData, int offset, int size) {
-    bytes.write(audioData, offset, size);
-    return true;
-  }
+    @Override
+    public boolean write(byte[] audioData, int offset, int size) {
+        bytes.write(audioData, offset, size);
+        return true;
+    }
 
-  @Override
-  public void showMetrics() {}
+    @Override
+    public void showMetrics() {}
 }

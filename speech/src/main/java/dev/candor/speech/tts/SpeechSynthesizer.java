@@ -6,16 +6,16 @@ package dev.candor.speech.tts;
  */
 public interface SpeechSynthesizer extends AutoCloseable {
 
-  /**
-   * Speaks {@code text} into a new array of samples. Empty or blank text gives an empty array.
-   *
-   * @throws IllegalStateException when the engine fails or the synthesizer is closed
-   */
-  short[] synthesize(String text);
+    /**
+     * Speaks {@code text} into a new array of samples. Empty or blank text gives an empty array.
+     *
+     * @throws IllegalStateException when the engine fails or the synthesizer is closed
+     */
+    short[] synthesize(String text);
 
-  int sampleRateHz();
+    int sampleRateHz();
 
-  /** Frees the engine; later calls to {@link #synthesize} fail. */
-  @Override
-  void close();
+    /** Frees the engine; later calls to {@link #synthesize} fail. */
+    @Override
+    void close();
 }

@@ -10,62 +10,62 @@ import java.util.Deque;
  */
 final class ScriptedVoskEngine implements VoskEngine {
 
-  private record Step(boolean ended, String json) {}
+    private record Step(boolean ended, String json) {}
 
-  private final Deque<Step> steps = new ArrayDeque<>();
-  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-  private String current = "{\"partial\" : \"\"}";
-  private String finalResult = "{\"text\" : \"\"}";
-  private boolean closed;
+    private final Deque<Step> steps = new ArrayDeque<>();
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private String current = "{\"partial\" : \"\"}";
+    private String finalResult = "{\"text\" : \"\"}";
+    private boolean closed;
 
-  ScriptedVoskEngine partial(String text) {
-    steps.add(new Step(false, "{\"partial\" : \"" + text + "\"}"));
-    return this;
-  }
+    ScriptedVoskEngine partial(String text) {
+        steps.add(new Step(false, "{\"partial\" : \"" + text + "\"}"));
+        return this;
+    }
 
-  ScriptedVoskEngine result(String json) {
-    steps.add(new Step(true, json));
-    return this;
-  }
+    ScriptedVoskEngine result(String json) {
+        steps.add(new Step(true, json));
+        return this;
+    }
 
-  ScriptedVoskEngine finalResultOnFinish(String json) {
-    finalResult = json;
-    return this;
-  }
+    ScriptedVoskEngine finalResultOnFinish(String json) {
+        finalResult = json;
+        return this;
+    }
 
-  byte[] received() {
-    return received.toByteArray();
-  }
+    byte[] received() {
+        return received.toByteArray();
+    }
 
-  boolean closed() {
-    return closed;
-  }
+    boolean closed() {
+        return closed;
+    }
 
-  @Override
-  public boolean acceptWaveForm(byte[] data, int length) {
-    received.write(data, 0, length);
-    Step step = steps.isEmpty() ? new Step(false, "{\"partial\" : \"\"}") : steps.poll();
-    current = step.json();
-    return step.ended();
-  }
+    @Override
+    public boolean acceptWaveForm(byte[] data, int length) {
+        received.write(data, 0, length);
+        Step step = steps.isEmpty() ? new Step(false, "{\"partial\" : \"\"}") : steps.poll();
+        current = step.json();
+        return step.ended();
+    }
 
-  @Override
-  public String result() {
-    return current;
-  }
+    @Override
+    public String result() {
+        return current;
+    }
 
-  @Override
-  public String partialResult() {
-    return current;
-  }
+    @Override
+    public String partialResult() {
+        return current;
+    }
 
-  @Override
-  public String finalResult() {
-    return finalResult;
-  }
+    @Override
+    public String finalResult() {
+        return finalResult;
+    }
 
-  @Override
-  public void close() {
-    closed = true;
-  }
+    @Override
+    public void close() {
+        closed = true;
+    }
 }

@@ -13,120 +13,120 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VoskModelLocatorTest {
 
-  private static final String DEFAULT_NAME = "vosk-model-small-en-us-0.15";
+    private static final String DEFAULT_NAME = "vosk-model-small-en-us-0.15";
 
-  @TempDir Path root;
+    @TempDir Path root;
 
-  @Test
-  void theConfiguredPathComesFirst() throws IOException {
-    Path configured = model(root.resolve("configured"));
-    Path fromEnv = model(root.resolve("env"));
-    model(cache().resolve(DEFAULT_NAME));
+    @Test
+    void theConfiguredPathComesFirst() throws IOException {
+        Path configured = model(root.resolve("configured"));
+        Path fromEnv = model(root.resolve("env"));
+        model(cache().resolve(DEFAULT_NAME));
 
-    ModelLookup lookup = locator(Optional.of(configured), Map.of("VOSK_MODEL", fromEnv.toString()),
-        Optional.empty()).locate();
+        ModelLookup lookup = locator(Optional.of(configured), Map.of("VOSK_MODEL", fromEnv.toString()),
+                Optional.empty()).locate();
 
-    assertThat(lookup).isEqualTo(new ModelLookup.Found(configured, "config"));
-  }
-
-  @Test
-  void voskModelEnvironmentVariableComesNext() throws IOException {
-    Path fromEnv = model(root.resolve("env"));
-    model(cache().resolve(DEFAULT_NAME));
-
-    ModelLookup lookup =
-        locator(Optional.empty(), Map.of("VOSK_MODEL", fromEnv.toString()), Optional.empty())
-            .locate();
-
-    assertThat(lookup).isEqualTo(new ModelLookup.Found(fromEnv, "VOSK_MODEL"));
-  }
-
-  @Test
-  void thenTheCacheUnderTheModelsName() throws IOException {
-    Path cached = model(cache().resolve(DEFAULT_NAME));
-
-    ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.empty()).locate();
-
-    assertThat(lookup).isEqualTo(new ModelLookup.Found(cached, "cache"));
-  }
-
-  @Test
-  void aModelWithFinalMdlAtItsTopLevelCounts() throws IOException {
-    Path dir = root.resolve("flat");
-    Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(dir.resolve("final.mdl"), "model");
-
-    assertThat(VoskModelLocator.isModelDirectory(dir)).isTrue();
-    assertThat(VoskModelLocator.isModelDirectory(root)).isFalse();
-  }
-
-  @Test
-  void aConfiguredPathWithoutAModelIsMissingAndNamesTheKeyAndPath() {
-    Path empty = root.resolve("nothing-here");
-
-    ModelLookup lookup = locator(Optional.of(empty), Map.of(), Optional.empty()).locate();
-
-    assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
-    assertThat(((ModelLookup.Missing) lookup).explanation())
-        .contains("speech.vosk.model", empty.toString(), "am/final.mdl");
-  }
-
-  @Test
-  void nothingFoundWithoutADownloadExplainsWhereItLookedAndHowToFix() {
-    ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.empty()).locate();
-
-    assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
-    assertThat(((ModelLookup.Missing) lookup).explanation())
-        .contains(
-            "speech.vosk.model (not set)",
-            "VOSK_MODEL (not set)",
-            cache().resolve(DEFAULT_NAME) + " (absent)",
-            "set speech.vosk.model or VOSK_MODEL",
-            "allow the download of " + VoskModelLocator.DEFAULT_MODEL_URI);
-  }
-
-  @Test
-  void downloadsIntoTheCacheWhenAllowedAndThenFindsItThere() throws IOException {
-    try (ModelServer server = new ModelServer()) {
-      URI uri = server.serve("/vosk-model-tiny-0.1.zip", ModelServer.modelZip("vosk-model-tiny-0.1"));
-      Path expected = cache().resolve("vosk-model-tiny-0.1");
-
-      ModelLookup first = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
-      ModelLookup second = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
-
-      assertThat(first).isEqualTo(new ModelLookup.Found(expected, "download"));
-      assertThat(second).isEqualTo(new ModelLookup.Found(expected, "cache"));
-      assertThat(server.requests()).isEqualTo(1);
+        assertThat(lookup).isEqualTo(new ModelLookup.Found(configured, "config"));
     }
-  }
 
-  @Test
-  void aFailedDownloadIsMissingWithTheReason() throws IOException {
-    try (ModelServer server = new ModelServer()) {
-      URI uri = server.uri("/vosk-model-gone-0.1.zip");
+    @Test
+    void voskModelEnvironmentVariableComesNext() throws IOException {
+        Path fromEnv = model(root.resolve("env"));
+        model(cache().resolve(DEFAULT_NAME));
 
-      ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
+        ModelLookup lookup =
+                locator(Optional.empty(), Map.of("VOSK_MODEL", fromEnv.toString()), Optional.empty())
+                        .locate();
 
-      assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
-      assertThat(((ModelLookup.Missing) lookup).explanation())
-          .contains("download of " + uri + " failed", "HTTP 404", "VOSK_MODEL");
+        assertThat(lookup).isEqualTo(new ModelLookup.Found(fromEnv, "VOSK_MODEL"));
     }
-  }
 
-  private VoskModelLocator locator(
-      Optional<Path> configured, Map<String, String> env, Optional<URI> download) {
-    return new VoskModelLocator(configured, env, cache(), download, Optional.empty(),
-        new ModelDownloader(), ProgressListener.silent());
-  }
+    @Test
+    void thenTheCacheUnderTheModelsName() throws IOException {
+        Path cached = model(cache().resolve(DEFAULT_NAME));
 
-  private Path cache() {
-    return root.resolve("cache");
-  }
+        ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.empty()).locate();
 
-  private static Path model(Path dir) throws IOException {
-    Files.createDirectories(dir.resolve("am"));
-    Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(dir.resolve("am/final.mdl"), "model");
-    return dir;
-  }
+        assertThat(lookup).isEqualTo(new ModelLookup.Found(cached, "cache"));
+    }
+
+    @Test
+    void aModelWithFinalMdlAtItsTopLevelCounts() throws IOException {
+        Path dir = root.resolve("flat");
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("final.mdl"), "model");
+
+        assertThat(VoskModelLocator.isModelDirectory(dir)).isTrue();
+        assertThat(VoskModelLocator.isModelDirectory(root)).isFalse();
+    }
+
+    @Test
+    void aConfiguredPathWithoutAModelIsMissingAndNamesTheKeyAndPath() {
+        Path empty = root.resolve("nothing-here");
+
+        ModelLookup lookup = locator(Optional.of(empty), Map.of(), Optional.empty()).locate();
+
+        assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
+        assertThat(((ModelLookup.Missing) lookup).explanation())
+                .contains("speech.vosk.model", empty.toString(), "am/final.mdl");
+    }
+
+    @Test
+    void nothingFoundWithoutADownloadExplainsWhereItLookedAndHowToFix() {
+        ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.empty()).locate();
+
+        assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
+        assertThat(((ModelLookup.Missing) lookup).explanation())
+                .contains(
+                        "speech.vosk.model (not set)",
+                        "VOSK_MODEL (not set)",
+                        cache().resolve(DEFAULT_NAME) + " (absent)",
+                        "set speech.vosk.model or VOSK_MODEL",
+                        "allow the download of " + VoskModelLocator.DEFAULT_MODEL_URI);
+    }
+
+    @Test
+    void downloadsIntoTheCacheWhenAllowedAndThenFindsItThere() throws IOException {
+        try (ModelServer server = new ModelServer()) {
+            URI uri = server.serve("/vosk-model-tiny-0.1.zip", ModelServer.modelZip("vosk-model-tiny-0.1"));
+            Path expected = cache().resolve("vosk-model-tiny-0.1");
+
+            ModelLookup first = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
+            ModelLookup second = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
+
+            assertThat(first).isEqualTo(new ModelLookup.Found(expected, "download"));
+            assertThat(second).isEqualTo(new ModelLookup.Found(expected, "cache"));
+            assertThat(server.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailedDownloadIsMissingWithTheReason() throws IOException {
+        try (ModelServer server = new ModelServer()) {
+            URI uri = server.uri("/vosk-model-gone-0.1.zip");
+
+            ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
+
+            assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
+            assertThat(((ModelLookup.Missing) lookup).explanation())
+                    .contains("download of " + uri + " failed", "HTTP 404", "VOSK_MODEL");
+        }
+    }
+
+    private VoskModelLocator locator(
+            Optional<Path> configured, Map<String, String> env, Optional<URI> download) {
+        return new VoskModelLocator(configured, env, cache(), download, Optional.empty(),
+                new ModelDownloader(), ProgressListener.silent());
+    }
+
+    private Path cache() {
+        return root.resolve("cache");
+    }
+
+    private static Path model(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("am"));
+        Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(dir.resolve("am/final.mdl"), "model");
+        return dir;
+    }
 }

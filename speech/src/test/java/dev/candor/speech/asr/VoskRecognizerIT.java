@@ -20,55 +20,55 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VoskRecognizerIT extends SpeechRecognizerContract {
 
-  private VoskRecognizerFactory factory;
+    private VoskRecognizerFactory factory;
 
-  /** Skips each test, with the reason, when no model is configured; loads the model once. */
-  @BeforeEach
-  void requireModel() {
-    if (factory != null) {
-      return;
+    /** Skips each test, with the reason, when no model is configured; loads the model once. */
+    @BeforeEach
+    void requireModel() {
+        if (factory != null) {
+            return;
+        }
+        Optional<Path> model =
+                Optional.ofNullable(System.getProperty("candor.voskModel"))
+                        .or(() -> Optional.ofNullable(System.getenv("VOSK_MODEL")))
+                        .filter(value -> !value.isBlank())
+                        .map(Path::of);
+        Assumptions.assumeTrue(
+                model.isPresent() && VoskModelLocator.isModelDirectory(model.get()),
+                "skipped: no Vosk model; set VOSK_MODEL or -Dcandor.voskModel to an unpacked model"
+                        + " directory (e.g. vosk-model-small-en-us-0.15) to run the Vosk integration tests"
+                        + model.map(p -> " (" + p + " holds no model)").orElse(""));
+        factory = new VoskRecognizerFactory(model.get());
     }
-    Optional<Path> model =
-        Optional.ofNullable(System.getProperty("candor.voskModel"))
-            .or(() -> Optional.ofNullable(System.getenv("VOSK_MODEL")))
-            .filter(value -> !value.isBlank())
-            .map(Path::of);
-    Assumptions.assumeTrue(
-        model.isPresent() && VoskModelLocator.isModelDirectory(model.get()),
-        "skipped: no Vosk model; set VOSK_MODEL or -Dcandor.voskModel to an unpacked model"
-            + " directory (e.g. vosk-model-small-en-us-0.15) to run the Vosk integration tests"
-            + model.map(p -> " (" + p + " holds no model)").orElse(""));
-    factory = new VoskRecognizerFactory(model.get());
-  }
 
-  @AfterAll
-  void closeModel() {
-    if (factory != null) {
-      factory.close();
+    @AfterAll
+    void closeModel() {
+        if (factory != null) {
+            factory.close();
+        }
     }
-  }
 
-  @Override
-  protected SpeechRecognizer newRecognizer() {
-    return factory.create(8000);
-  }
-
-  /** FreeTTS speech at 8 kHz, then a second of silence so Vosk ends the utterance itself. */
-  @Override
-  protected short[] speech() {
-    try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.kevin8k()) {
-      short[] speech = tts.synthesize("Hello, I would like to buy a car.");
-      return Arrays.copyOf(speech, speech.length + 8000);
+    @Override
+    protected SpeechRecognizer newRecognizer() {
+        return factory.create(8000);
     }
-  }
 
-  @Test
-  void silenceGivesNoFinal() {
-    assertThat(recognise(new short[16_000])).noneMatch(RecognitionEvent.Final.class::isInstance);
-  }
+    /** FreeTTS speech at 8 kHz, then a second of silence so Vosk ends the utterance itself. */
+    @Override
+    protected short[] speech() {
+        try (FreeTtsSynthesizer tts = FreeTtsSynthesizer.kevin8k()) {
+            short[] speech = tts.synthesize("Hello, I would like to buy a car.");
+            return Arrays.copyOf(speech, speech.length + 8000);
+        }
+    }
 
-  @Test
-  void describesTheModelItLoaded() {
-    assertThat(factory.describe()).startsWith("Vosk model ");
-  }
+    @Test
+    void silenceGivesNoFinal() {
+        assertThat(recognise(new short[16_000])).noneMatch(RecognitionEvent.Final.class::isInstance);
+    }
+
+    @Test
+    void describesTheModelItLoaded() {
+        assertThat(factory.describe()).startsWith("Vosk model ");
+    }
 }

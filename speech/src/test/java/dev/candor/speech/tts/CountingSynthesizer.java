@@ -12,56 +12,56 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CountingSynthesizer implements SpeechSynthesizer {
 
-  private final AtomicInteger calls = new AtomicInteger();
-  private final List<String> texts = new ArrayList<>();
-  private volatile CountDownLatch gate = new CountDownLatch(0);
-  private volatile RuntimeException nextFailure;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<String> texts = new ArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile RuntimeException nextFailure;
 
-  @Override
-  public short[] synthesize(String text) {
-    calls.incrementAndGet();
-    synchronized (texts) {
-      texts.add(text);
+    @Override
+    public short[] synthesize(String text) {
+        calls.incrementAndGet();
+        synchronized (texts) {
+            texts.add(text);
+        }
+        try {
+            if (!gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test gate was never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at the test gate", e);
+        }
+        RuntimeException failure = nextFailure;
+        if (failure != null) {
+            nextFailure = null;
+            throw failure;
+        }
+        return new short[text.length()];
     }
-    try {
-      if (!gate.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("test gate was never opened");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted at the test gate", e);
+
+    @Override
+    public int sampleRateHz() {
+        return 8000;
     }
-    RuntimeException failure = nextFailure;
-    if (failure != null) {
-      nextFailure = null;
-      throw failure;
+
+    @Override
+    public void close() {}
+
+    int calls() {
+        return calls.get();
     }
-    return new short[text.length()];
-  }
 
-  @Override
-  public int sampleRateHz() {
-    return 8000;
-  }
-
-  @Override
-  public void close() {}
-
-  int calls() {
-    return calls.get();
-  }
-
-  List<String> texts() {
-    synchronized (texts) {
-      return List.copyOf(texts);
+    List<String> texts() {
+        synchronized (texts) {
+            return List.copyOf(texts);
+        }
     }
-  }
 
-  void holdAtGate(CountDownLatch gate) {
-    this.gate = gate;
-  }
+    void holdAtGate(CountDownLatch gate) {
+        this.gate = gate;
+    }
 
-  void failNextCall(RuntimeException failure) {
-    this.nextFailure = failure;
-  }
+    void failNextCall(RuntimeException failure) {
+        this.nextFailure = failure;
+    }
 }

@@ -15,81 +15,81 @@ import org.junit.jupiter.api.Test;
 /** Runs the real FreeTTS kevin16 voice, headless, captured in memory. */
 class FreeTtsSynthesizerTest extends SpeechSynthesizerContract {
 
-  private FreeTtsSynthesizer synthesizer;
+    private FreeTtsSynthesizer synthesizer;
 
-  @BeforeAll
-  void allocateVoice() {
-    synthesizer = new FreeTtsSynthesizer("kevin16", 0, 8000);
-  }
-
-  @AfterAll
-  void closeVoice() {
-    synthesizer.close();
-  }
-
-  @Override
-  protected SpeechSynthesizer synthesizer() {
-    return synthesizer;
-  }
-
-  @Test
-  void twoThreadsSynthesisingAtOnceGetTheSameAudioAsOneAtATime() throws Exception {
-    String other = "Thanks for calling, how can I help?";
-    short[] helloAlone = synthesizer.synthesize(HELLO);
-    short[] otherAlone = synthesizer.synthesize(other);
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<short[]> hello = pool.submit(() -> afterLatch(start, HELLO));
-      Future<short[]> thanks = pool.submit(() -> afterLatch(start, other));
-      start.countDown();
-
-      assertThat(hello.get(60, TimeUnit.SECONDS)).isEqualTo(helloAlone);
-      assertThat(thanks.get(60, TimeUnit.SECONDS)).isEqualTo(otherAlone);
-    } finally {
-      pool.shutdownNow();
+    @BeforeAll
+    void allocateVoice() {
+        synthesizer = new FreeTtsSynthesizer("kevin16", 0, 8000);
     }
-  }
 
-  @Test
-  void aSlowerRateGivesLongerSpeech() {
-    try (FreeTtsSynthesizer slow = new FreeTtsSynthesizer("kevin16", 80, 8000)) {
-      assertThat(slow.synthesize(HELLO).length)
-          .isGreaterThan(synthesizer.synthesize(HELLO).length * 5 / 4);
+    @AfterAll
+    void closeVoice() {
+        synthesizer.close();
     }
-  }
 
-  @Test
-  void canProduceSixteenKilohertzToo() {
-    try (FreeTtsSynthesizer wide = new FreeTtsSynthesizer("kevin16", 0, 16_000)) {
-      short[] pcm = wide.synthesize(HELLO);
-
-      assertThat(wide.sampleRateHz()).isEqualTo(16_000);
-      assertThat(pcm.length).isBetween(
-          synthesizer.synthesize(HELLO).length * 2 - 2, synthesizer.synthesize(HELLO).length * 2 + 2);
+    @Override
+    protected SpeechSynthesizer synthesizer() {
+        return synthesizer;
     }
-  }
 
-  @Test
-  void unknownVoiceFailsNamingTheVoice() {
-    assertThatThrownBy(() -> new FreeTtsSynthesizer("no-such-voice", 0, 8000))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("no-such-voice")
-        .hasMessageContaining("kevin16");
-  }
+    @Test
+    void twoThreadsSynthesisingAtOnceGetTheSameAudioAsOneAtATime() throws Exception {
+        String other = "Thanks for calling, how can I help?";
+        short[] helloAlone = synthesizer.synthesize(HELLO);
+        short[] otherAlone = synthesizer.synthesize(other);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<short[]> hello = pool.submit(() -> afterLatch(start, HELLO));
+            Future<short[]> thanks = pool.submit(() -> afterLatch(start, other));
+            start.countDown();
 
-  @Test
-  void closedSynthesizerRefusesToSpeak() {
-    FreeTtsSynthesizer closing = new FreeTtsSynthesizer("kevin16", 150, 8000);
-    closing.close();
+            assertThat(hello.get(60, TimeUnit.SECONDS)).isEqualTo(helloAlone);
+            assertThat(thanks.get(60, TimeUnit.SECONDS)).isEqualTo(otherAlone);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
-    assertThatThrownBy(() -> closing.synthesize(HELLO))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("kevin16");
-  }
+    @Test
+    void aSlowerRateGivesLongerSpeech() {
+        try (FreeTtsSynthesizer slow = new FreeTtsSynthesizer("kevin16", 80, 8000)) {
+            assertThat(slow.synthesize(HELLO).length)
+                    .isGreaterThan(synthesizer.synthesize(HELLO).length * 5 / 4);
+        }
+    }
 
-  private short[] afterLatch(CountDownLatch start, String text) throws InterruptedException {
-    start.await();
-    return synthesizer.synthesize(text);
-  }
+    @Test
+    void canProduceSixteenKilohertzToo() {
+        try (FreeTtsSynthesizer wide = new FreeTtsSynthesizer("kevin16", 0, 16_000)) {
+            short[] pcm = wide.synthesize(HELLO);
+
+            assertThat(wide.sampleRateHz()).isEqualTo(16_000);
+            assertThat(pcm.length).isBetween(
+                    synthesizer.synthesize(HELLO).length * 2 - 2, synthesizer.synthesize(HELLO).length * 2 + 2);
+        }
+    }
+
+    @Test
+    void unknownVoiceFailsNamingTheVoice() {
+        assertThatThrownBy(() -> new FreeTtsSynthesizer("no-such-voice", 0, 8000))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no-such-voice")
+                .hasMessageContaining("kevin16");
+    }
+
+    @Test
+    void closedSynthesizerRefusesToSpeak() {
+        FreeTtsSynthesizer closing = new FreeTtsSynthesizer("kevin16", 150, 8000);
+        closing.close();
+
+        assertThatThrownBy(() -> closing.synthesize(HELLO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kevin16");
+    }
+
+    private short[] afterLatch(CountDownLatch start, String text) throws InterruptedException {
+        start.await();
+        return synthesizer.synthesize(text);
+    }
 }

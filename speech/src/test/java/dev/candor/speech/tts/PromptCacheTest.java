@@ -15,92 +15,92 @@ import org.junit.jupiter.api.Test;
 
 class PromptCacheTest {
 
-  private final CountingSynthesizer synthesizer = new CountingSynthesizer();
+    private final CountingSynthesizer synthesizer = new CountingSynthesizer();
 
-  @Test
-  void returnsTheSameArrayWithoutSynthesisingAgain() {
-    PromptCache cache = new PromptCache(synthesizer);
+    @Test
+    void returnsTheSameArrayWithoutSynthesisingAgain() {
+        PromptCache cache = new PromptCache(synthesizer);
 
-    short[] first = cache.get("Welcome to Candor.");
-    short[] second = cache.get("Welcome to Candor.");
+        short[] first = cache.get("Welcome to Candor.");
+        short[] second = cache.get("Welcome to Candor.");
 
-    assertThat(second).isSameAs(first);
-    assertThat(synthesizer.calls()).isEqualTo(1);
-    assertThat(cache.size()).isEqualTo(1);
-  }
-
-  @Test
-  void concurrentCallersOfTheSameTextShareOneSynthesis() throws Exception {
-    PromptCache cache = new PromptCache(synthesizer);
-    CountDownLatch gate = new CountDownLatch(1);
-    synthesizer.holdAtGate(gate);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CompletableFuture<short[]> first =
-          CompletableFuture.supplyAsync(() -> cache.get("Please hold."), pool);
-      await().atMost(Duration.ofSeconds(10)).until(() -> synthesizer.calls() == 1);
-      CompletableFuture<short[]> second =
-          CompletableFuture.supplyAsync(() -> cache.get("Please hold."), pool);
-      // The second caller must now be parked on the first caller's synthesis.
-      await().atMost(Duration.ofSeconds(10)).until(() -> waitingThreads(pool) >= 1);
-      gate.countDown();
-
-      assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
-      assertThat(synthesizer.calls()).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
+        assertThat(second).isSameAs(first);
+        assertThat(synthesizer.calls()).isEqualTo(1);
+        assertThat(cache.size()).isEqualTo(1);
     }
-  }
 
-  @Test
-  void evictsTheLeastRecentlyUsedPromptBeyondCapacity() {
-    PromptCache cache = new PromptCache(synthesizer, 2);
-    cache.get("a");
-    cache.get("bb");
-    cache.get("a"); // "bb" is now the least recently used
-    cache.get("ccc");
+    @Test
+    void concurrentCallersOfTheSameTextShareOneSynthesis() throws Exception {
+        PromptCache cache = new PromptCache(synthesizer);
+        CountDownLatch gate = new CountDownLatch(1);
+        synthesizer.holdAtGate(gate);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<short[]> first =
+                    CompletableFuture.supplyAsync(() -> cache.get("Please hold."), pool);
+            await().atMost(Duration.ofSeconds(10)).until(() -> synthesizer.calls() == 1);
+            CompletableFuture<short[]> second =
+                    CompletableFuture.supplyAsync(() -> cache.get("Please hold."), pool);
+            // The second caller must now be parked on the first caller's synthesis.
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingThreads(pool) >= 1);
+            gate.countDown();
 
-    cache.get("a");
-    cache.get("bb");
+            assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+            assertThat(synthesizer.calls()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
-    assertThat(synthesizer.texts()).containsExactly("a", "bb", "ccc", "bb");
-    assertThat(cache.size()).isEqualTo(2);
-  }
+    @Test
+    void evictsTheLeastRecentlyUsedPromptBeyondCapacity() {
+        PromptCache cache = new PromptCache(synthesizer, 2);
+        cache.get("a");
+        cache.get("bb");
+        cache.get("a"); // "bb" is now the least recently used
+        cache.get("ccc");
 
-  @Test
-  void aFailedSynthesisIsNotCachedAndReachesTheCaller() {
-    PromptCache cache = new PromptCache(synthesizer);
-    synthesizer.failNextCall(new IllegalStateException("engine down"));
+        cache.get("a");
+        cache.get("bb");
 
-    assertThatThrownBy(() -> cache.get("Hello")).hasMessage("engine down");
-    assertThat(cache.size()).isZero();
-    assertThat(cache.get("Hello")).hasSize(5);
-    assertThat(synthesizer.calls()).isEqualTo(2);
-  }
+        assertThat(synthesizer.texts()).containsExactly("a", "bb", "ccc", "bb");
+        assertThat(cache.size()).isEqualTo(2);
+    }
 
-  @Test
-  void warmSynthesisesEachTextOnce() {
-    PromptCache cache = new PromptCache(synthesizer);
+    @Test
+    void aFailedSynthesisIsNotCachedAndReachesTheCaller() {
+        PromptCache cache = new PromptCache(synthesizer);
+        synthesizer.failNextCall(new IllegalStateException("engine down"));
 
-    cache.warm(List.of("one", "two", "one"));
-    cache.get("two");
+        assertThatThrownBy(() -> cache.get("Hello")).hasMessage("engine down");
+        assertThat(cache.size()).isZero();
+        assertThat(cache.get("Hello")).hasSize(5);
+        assertThat(synthesizer.calls()).isEqualTo(2);
+    }
 
-    assertThat(synthesizer.texts()).containsExactly("one", "two");
-    assertThat(cache.size()).isEqualTo(2);
-  }
+    @Test
+    void warmSynthesisesEachTextOnce() {
+        PromptCache cache = new PromptCache(synthesizer);
 
-  @Test
-  void rejectsAZeroCapacityNamingIt() {
-    assertThatThrownBy(() -> new PromptCache(synthesizer, 0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("0");
-  }
+        cache.warm(List.of("one", "two", "one"));
+        cache.get("two");
 
-  private static long waitingThreads(ExecutorService pool) {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getState() == Thread.State.WAITING)
-        .filter(t -> java.util.Arrays.stream(t.getStackTrace())
-            .anyMatch(frame -> frame.getClassName().equals(PromptCache.class.getName())))
-        .count();
-  }
+        assertThat(synthesizer.texts()).containsExactly("one", "two");
+        assertThat(cache.size()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAZeroCapacityNamingIt() {
+        assertThatThrownBy(() -> new PromptCache(synthesizer, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0");
+    }
+
+    private static long waitingThreads(ExecutorService pool) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getState() == Thread.State.WAITING)
+                .filter(t -> java.util.Arrays.stream(t.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().equals(PromptCache.class.getName())))
+                .count();
+    }
 }
