@@ -15,7 +15,7 @@ public final class Disclosure {
 
     /**
      * "Hello, you're talking to Acme's AI assistant, not a person, and you can ask for a person at any
-     * time." The company name is cleaned: letters, digits, spaces and {@code &.,'-} only, at most 60
+     * time." The company name is cleaned: letters, digits, spaces and {@code {@code &.,'-} only,'-} only (no sentence ends), at most 60
      * characters, so that no configuration can turn the sentence into something else.
      */
     public static String sentence(String companyName) {
@@ -38,7 +38,7 @@ public final class Disclosure {
 
     static String cleanCompanyName(String companyName) {
         Objects.requireNonNull(companyName, "companyName");
-        String cleaned = companyName.replaceAll("[^\\p{L}\\p{N} &.,'-]", " ").replaceAll("\\s+", " ").trim();
+        String cleaned = companyName.replaceAll("[^\\p{L}\\p{N} &,'-]", " ").replaceAll("\\s+", " ").trim();
         if (cleaned.length() > MAX_COMPANY_NAME) {
             cleaned = cleaned.substring(0, MAX_COMPANY_NAME).trim();
         }
