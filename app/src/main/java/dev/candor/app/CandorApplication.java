@@ -1,5 +1,6 @@
 package dev.candor.app;
 
+import dev.candor.app.call.CallServices;
 import dev.candor.app.call.CallSession;
 import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
@@ -18,7 +19,6 @@ import dev.candor.speech.asr.VoskRecognizerFactory;
 import dev.candor.speech.tts.FreeTtsSynthesizer;
 import dev.candor.speech.tts.PromptCache;
 import dev.candor.speech.tts.SpeechSynthesizer;
-import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.SipEndpoint;
 import dev.candor.telephony.call.SipEndpointConfig;
 import dev.candor.telephony.media.MediaClock;
@@ -54,11 +54,13 @@ public final class CandorApplication implements AutoCloseable {
     private final Optional<RecognizerFactory> recognizers;
     private final ExecutorService callThreads;
     private final ExecutorService workers;
+    private final ExecutorService recognition;
     private final SipEndpoint endpoint;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
-                              ExecutorService callThreads, ExecutorService workers, SipEndpoint endpoint) {
+                              ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
+                SipEndpoint endpoint) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -67,15 +69,24 @@ public final class CandorApplication implements AutoCloseable {
         this.recognizers = recognizers;
         this.callThreads = callThreads;
         this.workers = workers;
+        this.recognition = recognition;
         this.endpoint = endpoint;
     }
 
     /** Starts Candor; returns once it answers calls. */
     public static CandorApplication start(CandorConfig config) throws InterruptedException {
+        return start(config, speechRecognition(config));
+    }
+
+    /**
+     * Starts Candor with the given recognizer factory instead of the configured Vosk model: for tests,
+     * which use a clearly test-only recognizer when no model is present.
+     */
+    public static CandorApplication start(CandorConfig config, Optional<RecognizerFactory> recognizers)
+            throws InterruptedException {
         Database database = Database.open(config.data().dir());
         CallStore store = new CallStore(database);
         MediaClock mediaClock = MediaClock.start();
-        Optional<RecognizerFactory> recognizers = speechRecognition(config);
         ConversationSettings conversationSettings = new ConversationSettings(config.company().name(),
                 config.recording().enabled(), recognizers.isPresent());
 
@@ -90,6 +101,8 @@ public final class CandorApplication implements AutoCloseable {
 
         ExecutorService callThreads = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("candor-call-"));
+        ExecutorService recognition = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), daemonThreads("candor-asr-"));
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("candor-work-"));
         SipEndpoint endpoint = SipEndpoint.start(endpointConfig(config), mediaClock, callThreads,
@@ -99,10 +112,11 @@ public final class CandorApplication implements AutoCloseable {
                 });
         Handoffs handoffs = new Handoffs(endpoint, agents(config),
                 Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
-        Clock clock = Clock.systemUTC();
+        CallServices services = new CallServices(store, prompts::get, handoffs, recognizers, workers, recognition,
+                Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = Conversations.builtIn(conversationSettings);
-            CallSession session = new CallSession(leg, conversation, store, prompts::get, handoffs, workers, clock);
+            CallSession session = new CallSession(leg, conversation, services);
             session.begin();
             return session;
         });
@@ -111,7 +125,7 @@ public final class CandorApplication implements AutoCloseable {
                 endpointConfig(config).advertisedAddress(), sip.getPort(), sip.getAddress().getHostAddress(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, endpoint);
+                workers, recognition, endpoint);
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -194,6 +208,7 @@ public final class CandorApplication implements AutoCloseable {
         mediaClock.close();
         callThreads.shutdown();
         workers.shutdown();
+        recognition.shutdown();
         try {
             callThreads.awaitTermination(2, TimeUnit.SECONDS);
             workers.awaitTermination(2, TimeUnit.SECONDS);
@@ -216,9 +231,5 @@ public final class CandorApplication implements AutoCloseable {
     /** For tests and the console: the legs currently up. */
     public int activeLegs() {
         return endpoint.activeLegs();
-    }
-
-    static String describe(CallLeg leg) {
-        return leg.toString();
     }
 }

@@ -47,23 +47,29 @@ public final class CallSession implements CallLegListener {
     private final Handoffs handoffs;
     private final Executor worker;
     private final Clock clock;
+    private final CallerSpeech speech;
 
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
     private AgentTransfer transfer;
-    private boolean handingOff;
+    private volatile boolean handingOff;
     private boolean ended;
+    private long establishedNanos;
+    private boolean firstPromptLogged;
 
-    public CallSession(CallLeg leg, Conversation conversation, CallStore store, Prompts prompts, Handoffs handoffs,
-                       Executor worker, Clock clock) {
+    public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
         this.leg = Objects.requireNonNull(leg, "leg");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
-        this.store = Objects.requireNonNull(store, "store");
-        this.prompts = Objects.requireNonNull(prompts, "prompts");
-        this.handoffs = Objects.requireNonNull(handoffs, "handoffs");
-        this.worker = Objects.requireNonNull(worker, "worker");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = services.store();
+        this.prompts = services.prompts();
+        this.handoffs = services.handoffs();
+        this.worker = services.workers();
+        this.clock = services.clock();
+        this.speech = services.recognizers()
+                .map(factory -> new CallerSpeech(leg.id(), factory.create(8000), services.recognition(),
+                        fin -> worker.execute(() -> onUtterance(fin.text(), fin.confidence()))))
+                .orElse(null);
     }
 
     /** Records the new call and answers it. Called on the leg's event thread. */
@@ -77,8 +83,27 @@ public final class CallSession implements CallLegListener {
 
     @Override
     public synchronized void onEstablished(CallLeg leg) {
+        establishedNanos = System.nanoTime();
         store.markAnswered(leg.id(), clock.instant());
         perform(conversation.start());
+    }
+
+    @Override
+    public void onAudio(CallLeg leg, short[] frame) {
+        CallerSpeech s = speech;
+        if (s != null && !handingOff) {
+            s.offer(frame);
+        }
+    }
+
+    private synchronized void onUtterance(String text, double confidence) {
+        if (ended || handingOff) {
+            return;
+        }
+        store.endTurn(store.startTurn(leg.id(), Speaker.CALLER, text, clock.instant()), clock.instant(), false);
+        pending.clear();
+        leg.playback().cancelAll();
+        perform(conversation.onEvent(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence)))));
     }
 
     @Override
@@ -103,6 +128,9 @@ public final class CallSession implements CallLegListener {
             ended = true;
             pending.clear();
             running = transfer;
+            if (speech != null) {
+                speech.close();
+            }
             store.markEnded(leg.id(), clock.instant(), reason.code());
             conversation.onEvent(new CallerEvent.Hangup());
         }
@@ -139,7 +167,18 @@ public final class CallSession implements CallLegListener {
         short[] pcm = prompts.pcm(text);
         currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
         long turn = currentTurn;
+        boolean first = !firstPromptLogged;
+        firstPromptLogged = true;
+        long since = establishedNanos;
         currentPlayback = leg.playback().play(pcm, new PlaybackListener() {
+            @Override
+            public void started(long id) {
+                if (first) {
+                    log.info("call {}: greeting's first frame taken {} ms after the ACK", leg.id(),
+                            (System.nanoTime() - since) / 1_000_000);
+                }
+            }
+
             @Override
             public void finished(long id, int framesPlayed, boolean completed) {
                 // Called on the media clock thread: hand over at once.

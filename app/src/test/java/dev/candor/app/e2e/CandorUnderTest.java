@@ -3,6 +3,7 @@ package dev.candor.app.e2e;
 import dev.candor.app.CandorApplication;
 import dev.candor.app.config.CandorConfig;
 import dev.candor.app.config.ConfigLoader;
+import dev.candor.speech.asr.RecognizerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,12 @@ final class CandorUnderTest {
     }
 
     static CandorApplication start(Path dataDir, int agentSipPort, int answerTimeoutSeconds, String... extraSets)
+            throws InterruptedException {
+        return start(dataDir, agentSipPort, answerTimeoutSeconds, Optional.empty(), extraSets);
+    }
+
+    static CandorApplication start(Path dataDir, int agentSipPort, int answerTimeoutSeconds,
+                                   Optional<RecognizerFactory> recognizer, String... extraSets)
             throws InterruptedException {
         int sipPort = Sipp.freeUdpPort();
         int rtpBase = 30000 + 2 * (int) (ProcessHandle.current().pid() % 4000);
@@ -32,6 +39,6 @@ final class CandorUnderTest {
                 "handoff.answer-timeout-seconds=" + answerTimeoutSeconds));
         sets.addAll(List.of(extraSets));
         CandorConfig config = ConfigLoader.load(Optional.empty(), Map.of(), sets);
-        return CandorApplication.start(config);
+        return recognizer.isPresent() ? CandorApplication.start(config, recognizer) : CandorApplication.start(config);
     }
 }

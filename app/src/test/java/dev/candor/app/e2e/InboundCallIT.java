@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,6 +133,41 @@ class InboundCallIT {
             });
             assertThat(store.turns(call.id())).extracting(TurnRow::text)
                     .anySatisfy(text -> assertThat(text).startsWith("No one is available"));
+        }
+    }
+
+    @Test
+    void callerWhoAsksForAHumanInWordsIsHandedOff() throws Exception {
+        int agentSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10,
+                     Optional.of(ToneHearingRecognizer.hearing("can I talk to a human")))) {
+            Sipp agentPhone = Sipp.start(tmp, "agent", "agent-busy.xml", "-p", String.valueOf(agentSipPort));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
+            caller.startTone(440); // "speech", as far as the test-only recognizer is concerned
+
+            assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
+            caller.stopTone();
+            assertThat(callerPhone.await(60)).as(callerPhone.output()).isZero();
+
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(5)).until(() -> store.recentCalls(5).stream()
+                    .anyMatch(c -> c.endedAt().isPresent()));
+            CallRow call = store.recentCalls(5).get(0);
+            assertThat(store.turns(call.id())).anySatisfy(t -> {
+                assertThat(t.speaker()).isEqualTo(Speaker.CALLER);
+                assertThat(t.text()).isEqualTo("can I talk to a human");
+            });
+            assertThat(store.turns(call.id()).get(0).text()).contains("How can I help you today?");
+            assertThat(store.decisions(call.id())).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("handoff");
+                assertThat(d.reason()).isEqualTo("caller_request");
+                assertThat(d.detailsJson()).contains("asked for a person");
+            });
         }
     }
 }
