@@ -122,7 +122,7 @@ public final class CandorApplication implements AutoCloseable {
         });
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
-                endpointConfig(config).advertisedAddress(), sip.getPort(), sip.getAddress().getHostAddress(),
+                endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
                 workers, recognition, endpoint);
@@ -158,7 +158,7 @@ public final class CandorApplication implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        log.warn("speech recognition is off: {} Callers are offered DTMF: 0 reaches a person.",
+        log.warn("speech recognition is off: {}. Callers are offered DTMF: 0 reaches a person.",
                 ((ModelLookup.Missing) lookup).explanation());
         return Optional.empty();
     }

@@ -32,6 +32,11 @@ public final class CandorCommand implements Runnable {
     }
 
     static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for {@link #main} and tests. */
+    static CommandLine commandLine() {
         return new CommandLine(new CandorCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException) {
@@ -39,8 +44,7 @@ public final class CandorCommand implements Runnable {
                         return 2;
                     }
                     throw e;
-                })
-                .execute(args);
+                });
     }
 
     @Override
