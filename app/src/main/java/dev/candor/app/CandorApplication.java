@@ -4,6 +4,9 @@ import dev.candor.app.call.CallServices;
 import dev.candor.app.call.CallSession;
 import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
+import dev.candor.app.http.ConsoleServer;
+import dev.candor.app.storage.CallbackStore;
+import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
 import dev.candor.dialog.AgentAction;
@@ -11,7 +14,8 @@ import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
 import dev.candor.dialog.Conversations;
 import dev.candor.dialog.policy.BuiltInPolicy;
-import dev.candor.handoff.AgentTarget;
+import dev.candor.handoff.AgentDirectory;
+import dev.candor.app.live.LiveCalls;
 import dev.candor.speech.asr.ModelLookup;
 import dev.candor.speech.asr.RecognizerFactory;
 import dev.candor.speech.asr.VoskModelLocator;
@@ -45,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CandorApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandorApplication.class);
+    /** How long an agent stays in wrap-up after a call before taking the next one. */
+    static final Duration WRAP_UP = Duration.ofSeconds(30);
 
     private final CandorConfig config;
     private final Database database;
@@ -56,11 +62,14 @@ public final class CandorApplication implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService recognition;
     private final SipEndpoint endpoint;
+    private final ConsoleServer console;
+    private final LiveCalls live;
+    private final AgentDirectory agents;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
                               ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
-                SipEndpoint endpoint) {
+                              SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -71,6 +80,9 @@ public final class CandorApplication implements AutoCloseable {
         this.workers = workers;
         this.recognition = recognition;
         this.endpoint = endpoint;
+        this.console = console;
+        this.live = live;
+        this.agents = agents;
     }
 
     /** Starts Candor; returns once it answers calls. */
@@ -110,9 +122,10 @@ public final class CandorApplication implements AutoCloseable {
                     leg.reject(503);
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
-        Handoffs handoffs = new Handoffs(endpoint, agents(config),
-                Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
-        CallServices services = new CallServices(store, prompts::get, handoffs, recognizers, workers, recognition,
+        AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
+        Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
+        LiveCalls live = new LiveCalls();
+        CallServices services = new CallServices(store, live, prompts::get, handoffs, recognizers, workers, recognition,
                 Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = Conversations.builtIn(conversationSettings);
@@ -120,12 +133,15 @@ public final class CandorApplication implements AutoCloseable {
             session.begin();
             return session;
         });
+        ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
+                new ConsoleServer.Dependencies(store, new CallbackStore(database), new UserStore(database), live,
+                        agents, Clock.systemUTC()));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, endpoint);
+                workers, recognition, endpoint, console, live, agents);
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -169,8 +185,10 @@ public final class CandorApplication implements AutoCloseable {
                 List.of(AudioCodec.PCMU, AudioCodec.PCMA));
     }
 
-    private static List<AgentTarget> agents(CandorConfig config) {
-        return config.handoff().agents().stream().map(a -> new AgentTarget(a.name(), a.uri())).toList();
+    private static List<AgentDirectory.AgentProfile> agentProfiles(CandorConfig config) {
+        return config.handoff().agents().stream()
+                .map(a -> new AgentDirectory.AgentProfile(a.name(), a.uri(), java.util.Set.copyOf(a.skills())))
+                .toList();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -194,6 +212,19 @@ public final class CandorApplication implements AutoCloseable {
         return store;
     }
 
+    /** The port the console and API listen on (useful when configured as 0). */
+    public int httpPort() {
+        return console.port();
+    }
+
+    public LiveCalls liveCalls() {
+        return live;
+    }
+
+    public AgentDirectory agents() {
+        return agents;
+    }
+
     public CandorConfig config() {
         return config;
     }
@@ -204,6 +235,7 @@ public final class CandorApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         endpoint.close();
         mediaClock.close();
         callThreads.shutdown();

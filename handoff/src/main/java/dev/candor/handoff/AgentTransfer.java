@@ -45,7 +45,7 @@ public final class AgentTransfer {
         AgentTransfer transfer = new AgentTransfer(Objects.requireNonNull(endpoint, "endpoint"),
                 Objects.requireNonNull(caller, "caller"), agents, Objects.requireNonNull(answerTimeout),
                 Objects.requireNonNull(listener, "listener"));
-        transfer.tryNext("no_agent_configured");
+        transfer.tryNext("no_agent_available");
         return transfer;
     }
 

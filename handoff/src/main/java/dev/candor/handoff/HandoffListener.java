@@ -18,7 +18,7 @@ public interface HandoffListener {
     /** No agent could be reached; {@code outcome} is the last agent's result (no_answer, busy, rejected...). */
     void onUnavailable(String outcome);
 
-    /** The bridged agent hung up (the caller's leg is being hung up too). */
+    /** The bridged agent's leg ended, whichever side hung up (the other leg is hung up too). */
     default void onAgentHungUp(AgentTarget agent) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.candor.app.call;
 
+import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallRecord;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Direction;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -43,6 +45,7 @@ public final class CallSession implements CallLegListener {
     private final CallLeg leg;
     private final Conversation conversation;
     private final CallStore store;
+    private final LiveCalls live;
     private final Prompts prompts;
     private final Handoffs handoffs;
     private final Executor worker;
@@ -62,6 +65,7 @@ public final class CallSession implements CallLegListener {
         this.leg = Objects.requireNonNull(leg, "leg");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.store = services.store();
+        this.live = services.live();
         this.prompts = services.prompts();
         this.handoffs = services.handoffs();
         this.worker = services.workers();
@@ -77,6 +81,7 @@ public final class CallSession implements CallLegListener {
         store.createCall(new CallRecord(leg.id(), Direction.INBOUND, leg.remoteUri(),
                 leg.localUri(), leg.sipCallId(), clock.instant()));
         log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
+        live.started(leg.id(), Redaction.uri(leg.remoteUri()), clock.instant());
         leg.ring();
         leg.answer();
     }
@@ -101,6 +106,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         store.endTurn(store.startTurn(leg.id(), Speaker.CALLER, text, clock.instant()), clock.instant(), false);
+        live.turn(leg.id(), "caller", text, clock.instant());
         pending.clear();
         leg.playback().cancelAll();
         perform(conversation.onEvent(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence)))));
@@ -132,6 +138,7 @@ public final class CallSession implements CallLegListener {
                 speech.close();
             }
             store.markEnded(leg.id(), clock.instant(), reason.code());
+            live.ended(leg.id(), reason.code(), clock.instant());
             conversation.onEvent(new CallerEvent.Hangup());
         }
         if (running != null) {
@@ -166,6 +173,7 @@ public final class CallSession implements CallLegListener {
     private void say(String text) {
         short[] pcm = prompts.pcm(text);
         currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
+        live.turn(leg.id(), "candor", text, clock.instant());
         long turn = currentTurn;
         boolean first = !firstPromptLogged;
         firstPromptLogged = true;
@@ -203,12 +211,13 @@ public final class CallSession implements CallLegListener {
 
     private void handOff(AgentAction.Handoff handoff) {
         handingOff = true;
-        List<AgentTarget> agents = handoffs.agents();
+        List<AgentTarget> agents = handoffs.agents().candidates(Optional.empty());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("summary", handoff.summary());
         details.put("agents", agents.stream().map(AgentTarget::name).toList());
         decide("handoff", handoff.reason().code(), details);
         log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
+        live.status(leg.id(), "connecting", Optional.empty(), clock.instant());
         worker.execute(() -> startTransfer(agents));
     }
 
@@ -227,13 +236,16 @@ public final class CallSession implements CallLegListener {
 
     private void decide(String kind, String reason, Map<String, ?> details) {
         store.addDecision(leg.id(), kind, reason, details, clock.instant());
+        live.decision(leg.id(), kind, reason, clock.instant());
     }
 
     private final class TransferEvents implements HandoffListener {
         @Override
         public void onConnected(AgentTarget agent, CallLeg agentLeg) {
+            handoffs.agents().callStarted(agent.name());
             synchronized (CallSession.this) {
                 decide("agent_connected", "answered", Map.of("agent", agent.name()));
+                live.status(leg.id(), "with_agent", Optional.of(agent.name()), clock.instant());
             }
         }
 
@@ -252,6 +264,7 @@ public final class CallSession implements CallLegListener {
 
         @Override
         public void onAgentHungUp(AgentTarget agent) {
+            handoffs.agents().callEnded(agent.name());
             synchronized (CallSession.this) {
                 if (!ended && leg.state() != CallState.ENDED) {
                     decide("agent_hung_up", "agent_bye", Map.of("agent", agent.name()));

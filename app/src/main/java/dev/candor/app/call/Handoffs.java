@@ -1,17 +1,16 @@
 package dev.candor.app.call;
 
-import dev.candor.handoff.AgentTarget;
+import dev.candor.handoff.AgentDirectory;
 import dev.candor.telephony.call.SipEndpoint;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
-/** What a call session needs to hand a caller to a person. */
-public record Handoffs(SipEndpoint endpoint, List<AgentTarget> agents, Duration answerTimeout) {
+/** What a call session needs to hand a caller to a person: the phone, the team and how long to ring. */
+public record Handoffs(SipEndpoint endpoint, AgentDirectory agents, Duration answerTimeout) {
     public Handoffs {
         Objects.requireNonNull(endpoint, "endpoint");
-        agents = List.copyOf(agents);
+        Objects.requireNonNull(agents, "agents");
         Objects.requireNonNull(answerTimeout, "answerTimeout");
     }
 }
