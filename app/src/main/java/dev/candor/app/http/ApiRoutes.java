@@ -112,12 +112,26 @@ final class ApiRoutes {
 
     private void history(Context ctx) {
         Principal p = principal(ctx);
-        int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n > 0 && n <= 500,
-                "limit must be 1-500").getOrDefault(50);
+        int limit = limit(ctx.queryParam("limit"));
         List<Map<String, Object>> calls = deps.calls().recentCalls(limit).stream()
                 .filter(c -> p.maySee(agentOf(c.id())))
                 .map(c -> callJson(c, agentOf(c.id()))).toList();
         ctx.json(calls);
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return 50;
+        }
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= 500) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("invalid limit: " + raw + " (expected 1-500)");
     }
 
     private void call(Context ctx) {
@@ -245,6 +259,7 @@ final class ApiRoutes {
             }
         });
         client.onClose(subscription::close);
+        client.sendComment("subscribed");
         client.keepAlive();
     }
 
