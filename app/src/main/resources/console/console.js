@@ -56,6 +56,7 @@ function renderLiveCall(call) {
   return el('div', { class: 'call', 'data-call': call.id },
     el('div', {}, el('span', { class: 'status', 'data-status': call.status }, call.status), ' · ', call.caller,
       call.agent ? ` · with ${call.agent}` : '', call.handoffReason ? ` · handoff: ${call.handoffReason}` : ''),
+    call.summary ? el('p', { class: 'summary' }, call.summary) : '',
     el('ol', { class: 'transcript' }, ...lines));
 }
 

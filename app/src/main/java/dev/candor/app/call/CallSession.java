@@ -11,6 +11,7 @@ import dev.candor.dialog.Conversation;
 import dev.candor.handoff.AgentTarget;
 import dev.candor.handoff.AgentTransfer;
 import dev.candor.handoff.HandoffListener;
+import dev.candor.handoff.TransferAudio;
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
@@ -41,6 +42,10 @@ public final class CallSession implements CallLegListener {
     /** Said when no agent could be reached; then Candor ends the call. */
     public static final String AGENT_UNAVAILABLE =
             "No one is available to take your call right now. Please call again later. Goodbye.";
+
+    private static final short[] HOLD = HoldAudio.chime();
+    /** About ten seconds at a speaking rate of 150 words a minute. */
+    private static final int WHISPER_MAX_WORDS = 25;
 
     private final CallLeg leg;
     private final Conversation conversation;
@@ -218,12 +223,14 @@ public final class CallSession implements CallLegListener {
         decide("handoff", handoff.reason().code(), details);
         log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
         live.status(leg.id(), "connecting", Optional.empty(), clock.instant());
-        worker.execute(() -> startTransfer(agents));
+        live.handoffSummary(leg.id(), handoff.summary());
+        worker.execute(() -> startTransfer(agents, handoff.summary()));
     }
 
-    private void startTransfer(List<AgentTarget> agents) {
+    private void startTransfer(List<AgentTarget> agents, String summary) {
+        TransferAudio audio = new TransferAudio(HOLD, prompts.pcm(whisper(summary)));
         AgentTransfer started = AgentTransfer.start(handoffs.endpoint(), leg, agents, handoffs.answerTimeout(),
-                new TransferEvents());
+                audio, new TransferEvents());
         boolean cancel;
         synchronized (this) {
             transfer = started;
@@ -234,12 +241,28 @@ public final class CallSession implements CallLegListener {
         }
     }
 
+    /** What the agent alone hears on answering: the summary, kept to about ten seconds of speech. */
+    static String whisper(String summary) {
+        String[] words = ("Call from Candor. " + summary).trim().split("\\s+");
+        if (words.length <= WHISPER_MAX_WORDS) {
+            return String.join(" ", words);
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, WHISPER_MAX_WORDS)) + ".";
+    }
+
     private void decide(String kind, String reason, Map<String, ?> details) {
         store.addDecision(leg.id(), kind, reason, details, clock.instant());
         live.decision(leg.id(), kind, reason, clock.instant());
     }
 
     private final class TransferEvents implements HandoffListener {
+        @Override
+        public void onAgentAnswered(AgentTarget agent) {
+            synchronized (CallSession.this) {
+                live.status(leg.id(), "whisper", Optional.of(agent.name()), clock.instant());
+            }
+        }
+
         @Override
         public void onConnected(AgentTarget agent, CallLeg agentLeg) {
             handoffs.agents().callStarted(agent.name());

@@ -105,6 +105,7 @@ final class ApiRoutes {
         m.put("status", c.status());
         m.put("agent", c.agent().orElse(null));
         m.put("handoffReason", c.handoffReason().orElse(null));
+        m.put("summary", c.summary().orElse(null));
         m.put("transcript", c.transcript().stream().map(l -> Map.of("speaker", l.speaker(), "text", l.text(),
                 "at", l.at().toString())).toList());
         return m;

@@ -33,6 +33,7 @@ public final class LiveCalls {
         String status = "candor";
         String agent;
         String handoffReason;
+        String summary;
         final List<LiveCall.Line> transcript = new ArrayList<>();
 
         MutableCall(String id, String caller, Instant startedAt) {
@@ -43,7 +44,7 @@ public final class LiveCalls {
 
         synchronized LiveCall snapshot() {
             return new LiveCall(id, caller, startedAt, status, Optional.ofNullable(agent),
-                    Optional.ofNullable(handoffReason), List.copyOf(transcript));
+                    Optional.ofNullable(handoffReason), Optional.ofNullable(summary), List.copyOf(transcript));
         }
     }
 
@@ -112,6 +113,16 @@ public final class LiveCalls {
             }
         }
         publish(event("decision", call, at, Map.of("kind", kind, "reason", reason)));
+    }
+
+    /** The summary prepared for the person who takes the call. */
+    public void handoffSummary(String id, String summary) {
+        MutableCall call = calls.get(id);
+        if (call != null) {
+            synchronized (call) {
+                call.summary = summary;
+            }
+        }
     }
 
     public void ended(String id, String reason, Instant at) {

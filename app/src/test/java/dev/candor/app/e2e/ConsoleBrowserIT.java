@@ -109,7 +109,7 @@ class ConsoleBrowserIT {
                     b.findElement(By.id("events-state")).getText().equals("live"));
 
             Sipp agentPhone = Sipp.start(tmp, "agent", "agent-uas.xml", "-p", String.valueOf(agentSipPort),
-                    "-d", "3000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
+                    "-d", "12000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
             Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
                     "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
                     "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
@@ -122,7 +122,9 @@ class ConsoleBrowserIT {
             caller.sendDtmf('0', 101);
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("Connecting you to a person now."));
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("with Alice"));
-            assertThat(b.findElement(By.cssSelector("#live .call .status")).getText()).isEqualTo("with_agent");
+            await().atMost(Duration.ofSeconds(25)).until(() ->
+                    b.findElement(By.cssSelector("#live .call .status")).getText().equals("with_agent"));
+            assertThat(liveText(b)).contains("The caller pressed 0 to ask for a person.");
             String callId = b.findElement(By.cssSelector("#live .call")).getAttribute("data-call");
 
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();

@@ -1,6 +1,7 @@
 package dev.candor.app.e2e;
 
 import dev.candor.app.CandorApplication;
+import dev.candor.app.call.HoldAudio;
 import dev.candor.app.storage.CallRow;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Direction;
@@ -41,12 +42,12 @@ class InboundCallIT {
     }
 
     @Test
-    void callerHearsDisclosurePressesZeroAndIsBridgedToTheAgent() throws Exception {
+    void callerHearsDisclosurePressesZeroHearsHoldWhileTheAgentHearsTheSummaryThenTheyTalk() throws Exception {
         int agentSipPort = Sipp.freeUdpPort();
         try (RtpPeer caller = new RtpPeer(); RtpPeer agent = new RtpPeer();
              CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10)) {
             Sipp agentPhone = Sipp.start(tmp, "agent", "agent-uas.xml", "-p", String.valueOf(agentSipPort),
-                    "-d", "6000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
+                    "-d", "20000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
             Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
                     "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
                     "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
@@ -66,17 +67,31 @@ class InboundCallIT {
             assertThat(caller.audioFrames(PCMU).subList(0, 60)).anySatisfy(
                     frame -> assertThat(Signals.rms(frame)).as("greeting level").isGreaterThan(500));
 
-            // DTMF 0 asks for a person: Candor calls the agent, who answers; audio flows both ways.
+            // DTMF 0 asks for a person: Candor calls the agent, who answers; after the summary they talk.
             caller.sendDtmf('0', TELEPHONE_EVENT);
             await().atMost(Duration.ofSeconds(15)).until(agent::hasRemote);
             caller.startTone(440);
             agent.startTone(1000);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(25)).untilAsserted(() ->
                     assertThat(Signals.framesWithTone(agent.audioFrames(PCMU), 440))
                             .as("frames of the caller's 440 Hz tone heard by the agent").isGreaterThanOrEqualTo(10));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(Signals.framesWithTone(caller.audioFrames(PCMU), 1000))
                             .as("frames of the agent's 1 kHz tone heard by the caller").isGreaterThanOrEqualTo(10));
+
+            // Before they were joined, the agent alone heard the spoken summary, and never the hold chime...
+            List<short[]> toAgent = agent.audioFrames(PCMU);
+            int joined = Signals.firstFrameWithTone(toAgent, 440);
+            assertThat(toAgent.subList(0, joined).stream()
+                    .filter(f -> Signals.rms(f) > 500 && Signals.toneShare(f, 440) < 0.3).count())
+                    .as("frames of the spoken summary heard by the agent before joining").isGreaterThanOrEqualTo(100);
+            assertThat(Signals.longestRunWithTone(toAgent, HoldAudio.FIRST_NOTE_HZ))
+                    .as("consecutive frames of hold chime heard by the agent").isLessThan(5);
+            // ...while the caller heard the hold chime, not the summary.
+            List<short[]> toCaller = caller.audioFrames(PCMU);
+            int agentHeard = Signals.firstFrameWithTone(toCaller, 1000);
+            assertThat(Signals.longestRunWithTone(toCaller.subList(0, agentHeard), HoldAudio.FIRST_NOTE_HZ))
+                    .as("consecutive frames of hold chime heard by the caller before joining").isGreaterThanOrEqualTo(10);
 
             // The agent hangs up; Candor ends the caller's leg too.
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
