@@ -38,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.time.ZoneId;
+import dev.candor.handoff.HandoffQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,10 @@ public final class CandorApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandorApplication.class);
     /** How long an agent stays in wrap-up after a call before taking the next one. */
     static final Duration WRAP_UP = Duration.ofSeconds(30);
+    /** How long a caller waits in line for a person before being offered a callback. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(120);
+    /** How often a waiting caller hears their place in line. */
+    static final Duration POSITION_INTERVAL = Duration.ofSeconds(30);
 
     private final CandorConfig config;
     private final Database database;
@@ -61,6 +68,8 @@ public final class CandorApplication implements AutoCloseable {
     private final ExecutorService callThreads;
     private final ExecutorService workers;
     private final ExecutorService recognition;
+    private final ScheduledExecutorService timers;
+    private final CallbackStore callbacks;
     private final SipEndpoint endpoint;
     private final ConsoleServer console;
     private final LiveCalls live;
@@ -69,7 +78,7 @@ public final class CandorApplication implements AutoCloseable {
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
                               ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
-                              SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents) {
+                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -79,6 +88,8 @@ public final class CandorApplication implements AutoCloseable {
         this.callThreads = callThreads;
         this.workers = workers;
         this.recognition = recognition;
+        this.timers = timers;
+        this.callbacks = callbacks;
         this.endpoint = endpoint;
         this.console = console;
         this.live = live;
@@ -123,10 +134,13 @@ public final class CandorApplication implements AutoCloseable {
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
         AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
-        Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
+        Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
+                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault());
         LiveCalls live = new LiveCalls();
-        CallServices services = new CallServices(store, live, prompts::get, handoffs, recognizers, workers, recognition,
-                Clock.systemUTC());
+        CallbackStore callbacks = new CallbackStore(database);
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
+        CallServices services = new CallServices(store, callbacks, live, prompts::get, handoffs, new HandoffQueue(),
+                recognizers, workers, recognition, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = Conversations.builtIn(conversationSettings);
             CallSession session = new CallSession(leg, conversation, services);
@@ -134,14 +148,14 @@ public final class CandorApplication implements AutoCloseable {
             return session;
         });
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
-                new ConsoleServer.Dependencies(store, new CallbackStore(database), new UserStore(database), live,
+                new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
                         agents, Clock.systemUTC()));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, endpoint, console, live, agents);
+                workers, recognition, timers, callbacks, endpoint, console, live, agents);
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -153,7 +167,7 @@ public final class CandorApplication implements AutoCloseable {
             }
         }
         texts.addAll(BuiltInPolicy.fixedPrompts());
-        texts.add(CallSession.AGENT_UNAVAILABLE);
+        texts.addAll(CallSession.fixedPrompts());
         return texts;
     }
 
@@ -217,6 +231,10 @@ public final class CandorApplication implements AutoCloseable {
         return console.port();
     }
 
+    public CallbackStore callbackStore() {
+        return callbacks;
+    }
+
     public LiveCalls liveCalls() {
         return live;
     }
@@ -238,6 +256,7 @@ public final class CandorApplication implements AutoCloseable {
         console.close();
         endpoint.close();
         mediaClock.close();
+        timers.shutdownNow();
         callThreads.shutdown();
         workers.shutdown();
         recognition.shutdown();

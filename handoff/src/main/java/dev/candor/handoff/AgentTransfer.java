@@ -29,7 +29,7 @@ public final class AgentTransfer {
     private final HandoffListener listener;
     private final TransferAudio audio;
     private int next;
-    private boolean holding = true;
+    private HoldLoop hold;
     private CallLeg agentLeg;
     private boolean connected;
     private boolean cancelled;
@@ -53,35 +53,22 @@ public final class AgentTransfer {
         AgentTransfer transfer = new AgentTransfer(Objects.requireNonNull(endpoint, "endpoint"),
                 Objects.requireNonNull(caller, "caller"), agents, Objects.requireNonNull(answerTimeout),
                 Objects.requireNonNull(audio, "audio"), Objects.requireNonNull(listener, "listener"));
-        transfer.playHold();
+        synchronized (transfer) {
+            transfer.hold = HoldLoop.start(caller, audio.hold());
+        }
         transfer.tryNext("no_agent_available");
         return transfer;
     }
 
-    /** Plays the hold audio after whatever the caller is hearing, again and again until stopped. */
-    private void playHold() {
-        if (audio.hold().length == 0) {
-            return;
-        }
-        caller.playback().play(audio.hold(), new PlaybackListener() {
-            @Override
-            public void finished(long id, int framesPlayed, boolean completed) {
-                boolean again;
-                synchronized (AgentTransfer.this) {
-                    again = holding && completed && !cancelled;
-                }
-                if (again) {
-                    playHold();
-                }
-            }
-        });
-    }
-
     private void stopHold() {
+        HoldLoop loop;
         synchronized (this) {
-            holding = false;
+            loop = hold;
+            hold = null;
         }
-        caller.playback().cancelAll();
+        if (loop != null) {
+            loop.stop();
+        }
     }
 
     /** The caller went away: stop ringing or hang up the agent. */

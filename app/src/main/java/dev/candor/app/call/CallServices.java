@@ -2,12 +2,15 @@ package dev.candor.app.call;
 
 import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.CallbackStore;
+import dev.candor.handoff.HandoffQueue;
 import dev.candor.speech.asr.RecognizerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every call session shares: storage, the live view, the handoff targets, speech recognition (when a
@@ -15,13 +18,17 @@ import java.util.concurrent.Executor;
  *
  * @param workers runs short application work off the media and network threads
  * @param recognition runs speech recognition; bounded and sized to the cores
+ * @param timers one thread for the few timed things a call does (queue checks, callback offers)
  */
-public record CallServices(CallStore store, LiveCalls live, Prompts prompts, Handoffs handoffs,
-                           Optional<RecognizerFactory> recognizers, Executor workers, Executor recognition,
-                           Clock clock) {
+public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, Prompts prompts,
+                           Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
+                           Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock) {
     public CallServices {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(handoffs, "handoffs");
         Objects.requireNonNull(recognizers, "recognizers");

@@ -9,9 +9,6 @@ import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.CallerEvent;
 import dev.candor.dialog.Conversation;
 import dev.candor.handoff.AgentTarget;
-import dev.candor.handoff.AgentTransfer;
-import dev.candor.handoff.HandoffListener;
-import dev.candor.handoff.TransferAudio;
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
@@ -39,13 +36,6 @@ import java.util.concurrent.Executor;
 public final class CallSession implements CallLegListener {
     private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
-    /** Said when no agent could be reached; then Candor ends the call. */
-    public static final String AGENT_UNAVAILABLE =
-            "No one is available to take your call right now. Please call again later. Goodbye.";
-
-    private static final short[] HOLD = HoldAudio.chime();
-    /** About ten seconds at a speaking rate of 150 words a minute. */
-    private static final int WHISPER_MAX_WORDS = 25;
 
     private final CallLeg leg;
     private final Conversation conversation;
@@ -60,7 +50,9 @@ public final class CallSession implements CallLegListener {
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
-    private AgentTransfer transfer;
+    private final CallServices services;
+    private final Output output = new Output();
+    private HandoffFlow flow;
     private volatile boolean handingOff;
     private boolean ended;
     private long establishedNanos;
@@ -68,6 +60,7 @@ public final class CallSession implements CallLegListener {
 
     public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
         this.leg = Objects.requireNonNull(leg, "leg");
+        this.services = Objects.requireNonNull(services, "services");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.store = services.store();
         this.live = services.live();
@@ -79,6 +72,11 @@ public final class CallSession implements CallLegListener {
                 .map(factory -> new CallerSpeech(leg.id(), factory.create(8000), services.recognition(),
                         fin -> worker.execute(() -> onUtterance(fin.text(), fin.confidence()))))
                 .orElse(null);
+    }
+
+    /** What a call session may say that is the same on every call, to synthesise once at start-up. */
+    public static List<String> fixedPrompts() {
+        return List.of(HandoffFlow.CALLBACK_OFFER);
     }
 
     /** Records the new call and answers it. Called on the leg's event thread. */
@@ -119,7 +117,11 @@ public final class CallSession implements CallLegListener {
 
     @Override
     public synchronized void onDtmf(CallLeg leg, char digit) {
-        if (ended || handingOff) {
+        if (ended) {
+            return;
+        }
+        if (handingOff) {
+            flow.onDtmf(digit);
             return;
         }
         log.info("call {}: DTMF {}", leg.id(), digit);
@@ -130,25 +132,21 @@ public final class CallSession implements CallLegListener {
     }
 
     @Override
-    public void onEnded(CallLeg leg, EndReason reason) {
-        AgentTransfer running;
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            pending.clear();
-            running = transfer;
-            if (speech != null) {
-                speech.close();
-            }
-            store.markEnded(leg.id(), clock.instant(), reason.code());
-            live.ended(leg.id(), reason.code(), clock.instant());
-            conversation.onEvent(new CallerEvent.Hangup());
+    public synchronized void onEnded(CallLeg leg, EndReason reason) {
+        if (ended) {
+            return;
         }
-        if (running != null) {
-            running.cancel();
+        ended = true;
+        pending.clear();
+        if (flow != null) {
+            flow.onCallEnded();
         }
+        if (speech != null) {
+            speech.close();
+        }
+        store.markEnded(leg.id(), clock.instant(), reason.code());
+        live.ended(leg.id(), reason.code(), clock.instant());
+        conversation.onEvent(new CallerEvent.Hangup());
     }
 
     private void perform(List<AgentAction> actions) {
@@ -216,38 +214,7 @@ public final class CallSession implements CallLegListener {
 
     private void handOff(AgentAction.Handoff handoff) {
         handingOff = true;
-        List<AgentTarget> agents = handoffs.agents().candidates(Optional.empty());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("summary", handoff.summary());
-        details.put("agents", agents.stream().map(AgentTarget::name).toList());
-        decide("handoff", handoff.reason().code(), details);
-        log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
-        live.status(leg.id(), "connecting", Optional.empty(), clock.instant());
-        live.handoffSummary(leg.id(), handoff.summary());
-        worker.execute(() -> startTransfer(agents, handoff.summary()));
-    }
-
-    private void startTransfer(List<AgentTarget> agents, String summary) {
-        TransferAudio audio = new TransferAudio(HOLD, prompts.pcm(whisper(summary)));
-        AgentTransfer started = AgentTransfer.start(handoffs.endpoint(), leg, agents, handoffs.answerTimeout(),
-                audio, new TransferEvents());
-        boolean cancel;
-        synchronized (this) {
-            transfer = started;
-            cancel = ended;
-        }
-        if (cancel) {
-            started.cancel();
-        }
-    }
-
-    /** What the agent alone hears on answering: the summary, kept to about ten seconds of speech. */
-    static String whisper(String summary) {
-        String[] words = ("Call from Candor. " + summary).trim().split("\\s+");
-        if (words.length <= WHISPER_MAX_WORDS) {
-            return String.join(" ", words);
-        }
-        return String.join(" ", java.util.Arrays.copyOf(words, WHISPER_MAX_WORDS)) + ".";
+        flow = HandoffFlow.start(this, leg, services, output, handoff);
     }
 
     private void decide(String kind, String reason, Map<String, ?> details) {
@@ -255,44 +222,33 @@ public final class CallSession implements CallLegListener {
         live.decision(leg.id(), kind, reason, clock.instant());
     }
 
-    private final class TransferEvents implements HandoffListener {
+    /** What the handoff flow may do to this call; always called with this session's lock held. */
+    private final class Output implements SessionOutput {
         @Override
-        public void onAgentAnswered(AgentTarget agent) {
-            synchronized (CallSession.this) {
-                live.status(leg.id(), "whisper", Optional.of(agent.name()), clock.instant());
-            }
+        public void say(String text) {
+            pending.add(new AgentAction.Say(text));
+            runPending();
         }
 
         @Override
-        public void onConnected(AgentTarget agent, CallLeg agentLeg) {
-            handoffs.agents().callStarted(agent.name());
-            synchronized (CallSession.this) {
-                decide("agent_connected", "answered", Map.of("agent", agent.name()));
-                live.status(leg.id(), "with_agent", Optional.of(agent.name()), clock.instant());
-            }
+        public void endCall(String reason) {
+            pending.add(new AgentAction.EndCall(reason));
+            runPending();
         }
 
         @Override
-        public void onUnavailable(String outcome) {
-            synchronized (CallSession.this) {
-                if (ended) {
-                    return;
-                }
-                decide("agent_unavailable", outcome, Map.of());
-                pending.add(new AgentAction.Say(AGENT_UNAVAILABLE));
-                pending.add(new AgentAction.EndCall("agent_unavailable"));
-                runPending();
-            }
+        public void decide(String kind, String reason, Map<String, ?> details) {
+            CallSession.this.decide(kind, reason, details);
         }
 
         @Override
-        public void onAgentHungUp(AgentTarget agent) {
-            handoffs.agents().callEnded(agent.name());
-            synchronized (CallSession.this) {
-                if (!ended && leg.state() != CallState.ENDED) {
-                    decide("agent_hung_up", "agent_bye", Map.of("agent", agent.name()));
-                }
-            }
+        public void status(String status, Optional<String> agent) {
+            live.status(leg.id(), status, agent, clock.instant());
+        }
+
+        @Override
+        public boolean ended() {
+            return ended;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.candor.app.e2e;
 
 import dev.candor.app.CandorApplication;
 import dev.candor.app.call.HoldAudio;
+import dev.candor.handoff.Availability;
 import dev.candor.app.storage.CallRow;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Direction;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -123,7 +125,7 @@ class InboundCallIT {
     }
 
     @Test
-    void busyAgentMeansTheCallerIsToldAndTheCallEndsPolitely() throws Exception {
+    void busyAgentLeadsToACallbackTheCallerChoosesByKey() throws Exception {
         int agentSipPort = Sipp.freeUdpPort();
         try (RtpPeer caller = new RtpPeer();
              CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10)) {
@@ -134,20 +136,59 @@ class InboundCallIT {
 
             await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
             caller.sendDtmf('0', TELEPHONE_EVENT);
-
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
-            assertThat(callerPhone.await(60)).as(callerPhone.output()).isZero();
 
             CallStore store = candor.callStore();
-            await().atMost(Duration.ofSeconds(5)).until(() -> store.recentCalls(5).stream()
-                    .anyMatch(c -> c.endedAt().isPresent()));
-            CallRow call = store.recentCalls(5).get(0);
-            assertThat(store.decisions(call.id())).anySatisfy(d -> {
-                assertThat(d.kind()).isEqualTo("agent_unavailable");
-                assertThat(d.reason()).isEqualTo("busy");
+            String callId = store.recentCalls(1).get(0).id();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.decisions(callId).stream()
+                    .anyMatch(d -> d.kind().equals("agent_unavailable") && d.reason().equals("busy")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.turns(callId).stream()
+                    .anyMatch(t -> t.text().startsWith("No one can take your call right now.")));
+            caller.sendDtmf('1', TELEPHONE_EVENT);
+
+            assertThat(callerPhone.await(60)).as(callerPhone.output()).isZero();
+            assertThat(store.decisions(callId)).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("callback_scheduled");
+                assertThat(d.reason()).isEqualTo("caller_choice");
             });
-            assertThat(store.turns(call.id())).extracting(TurnRow::text)
-                    .anySatisfy(text -> assertThat(text).startsWith("No one is available"));
+            assertThat(candor.callbackStore().pending(10)).singleElement().satisfies(cb -> {
+                assertThat(cb.callId()).contains(callId);
+                assertThat(cb.phoneUri()).contains("+15550100001");
+                assertThat(cb.dueAt()).isBetween(Instant.now().plusSeconds(3000), Instant.now().plusSeconds(3700));
+            });
+            assertThat(store.turns(callId)).extracting(TurnRow::text)
+                    .anySatisfy(text -> assertThat(text).startsWith("A person will call you back within the hour"));
+        }
+    }
+
+    @Test
+    void withNoAgentFreeTheCallerWaitsInLineAndGetsTheFirstAgentWhoBecomesFree() throws Exception {
+        int agentSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer agent = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), agentSipPort, 10)) {
+            candor.agents().set("Alice", Availability.AWAY);
+            Sipp agentPhone = Sipp.start(tmp, "agent", "agent-uas.xml", "-p", String.valueOf(agentSipPort),
+                    "-d", "12000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
+            caller.sendDtmf('0', TELEPHONE_EVENT);
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.recentCalls(1).stream()
+                    .flatMap(c -> store.turns(c.id()).stream())
+                    .anyMatch(t -> t.text().equals("All our people are busy right now. You are number 1 in line. "
+                            + "Please hold.")));
+            assertThat(agent.hasRemote()).as("no agent is called while none is available").isFalse();
+
+            candor.agents().set("Alice", Availability.AVAILABLE);
+            await().atMost(Duration.ofSeconds(15)).until(agent::hasRemote);
+            assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
+            assertThat(callerPhone.await(40)).as(callerPhone.output()).isZero();
+            String callId = store.recentCalls(1).get(0).id();
+            assertThat(store.decisions(callId)).extracting(DecisionRow::kind)
+                    .containsSubsequence("handoff", "queued", "agent_connected");
         }
     }
 
@@ -167,9 +208,12 @@ class InboundCallIT {
 
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
             caller.stopTone();
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(15)).until(() -> store.recentCalls(1).stream()
+                    .flatMap(c -> store.turns(c.id()).stream()).anyMatch(t -> t.text().startsWith("No one can take")));
+            caller.sendDtmf('2', TELEPHONE_EVENT); // a callback tomorrow morning
             assertThat(callerPhone.await(60)).as(callerPhone.output()).isZero();
 
-            CallStore store = candor.callStore();
             await().atMost(Duration.ofSeconds(5)).until(() -> store.recentCalls(5).stream()
                     .anyMatch(c -> c.endedAt().isPresent()));
             CallRow call = store.recentCalls(5).get(0);
