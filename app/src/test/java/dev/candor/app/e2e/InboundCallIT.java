@@ -21,7 +21,6 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End to end, with real sockets: sipp places the call and plays the agent's phone; the test owns both
@@ -36,11 +35,7 @@ class InboundCallIT {
 
     @BeforeAll
     static void sippIsInstalled() {
-        boolean ci = System.getenv("CI") != null;
-        if (ci && !Sipp.installed()) {
-            throw new IllegalStateException("sipp is not installed (Debian package sip-tester); .ci/run installs it");
-        }
-        assumeTrue(Sipp.installed(), "sipp is not installed (apt-get install sip-tester); skipping end-to-end tests");
+        Sipp.assumeInstalled();
     }
 
     @Test
