@@ -34,6 +34,13 @@ import java.util.TreeMap;
  * unless the next packet follows it in sequence, which confirms a restart (the probation rule of
  * RFC 3550 §A.1). A restart drops what is buffered and starts over with an empty buffer.
  *
+ * <p><b>Telephone events.</b> Put every packet of the stream, RFC 4733 events included: they take
+ * sequence numbers, and leaving them out would read as loss. They come out in order as
+ * {@link Frame.Audio} with their payload type; the consumer plays silence or concealment for them
+ * and leaves the digits to {@link DtmfReceiver}. A packet that repeats the timestamp of the packet
+ * put before it (the updates and end packets of one event) stays out of the jitter estimate, which
+ * would otherwise read the event as 20 ms of jitter per packet.
+ *
  * <p><b>Threads.</b> One producer calls {@link #put}, one consumer calls {@link #poll}; any thread
  * may read {@link #statistics()}. A private lock guards the state; every call is short and never
  * blocks on anything else.
@@ -103,6 +110,8 @@ public final class JitterBuffer {
     private int probationSeq = -1;
     private int pollsSinceShrink;
     private int currentDelayMillis;
+    /** The timestamp of the last packet taken into the jitter estimate, or -1. */
+    private long lastJitterTimestamp = -1;
 
     private long received;
     private long played;
@@ -218,7 +227,10 @@ public final class JitterBuffer {
         }
         buffered.put(ext, new Entry(packet, arrivalMillis));
         highestSeq = Math.max(highestSeq, ext);
-        jitter.update(packet.timestamp(), arrivalMillis);
+        if (packet.timestamp() != lastJitterTimestamp) {
+            jitter.update(packet.timestamp(), arrivalMillis);
+            lastJitterTimestamp = packet.timestamp();
+        }
         while (depthFrames() > CAPACITY_FRAMES) {
             skipHead();
         }
@@ -240,6 +252,7 @@ public final class JitterBuffer {
         }
         buffered.clear();
         jitter.reset();
+        lastJitterTimestamp = -1;
         state = State.BUFFERING;
         ssrc = packet.ssrc();
         highestSeq = FIRST_EXTENDED + packet.sequenceNumber();

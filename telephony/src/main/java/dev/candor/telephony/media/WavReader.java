@@ -57,32 +57,18 @@ public final class WavReader {
         expectTag(buf, "RIFF");
         buf.getInt();                                   // RIFF size: not trusted, may be unknown
         expectTag(buf, "WAVE");
-        int channels = 0;
-        int sampleRate = 0;
+        Format format = null;
         while (buf.remaining() >= 8) {
             String tag = tag(buf);
             long size = buf.getInt() & 0xFFFF_FFFFL;
             if (tag.equals("fmt ")) {
-                if (size < 16 || size > buf.remaining()) {
-                    throw new IOException("invalid WAV fmt chunk: " + size + " bytes (expected at least 16)");
-                }
-                int start = buf.position();
-                int format = buf.getShort() & 0xFFFF;
-                channels = buf.getShort() & 0xFFFF;
-                sampleRate = buf.getInt();
-                buf.getInt();                           // byte rate
-                buf.getShort();                         // block align
-                int bits = buf.getShort() & 0xFFFF;
-                if (format != 1 || bits != 16 || channels == 0) {
-                    throw new IOException("unsupported WAV format: format " + format + ", " + bits + " bits, "
-                            + channels + " channels (expected PCM, format 1, 16 bits, 1 or more channels)");
-                }
-                buf.position((int) Math.min(buf.limit(), start + size + (size & 1)));
+                format = readFormat(buf, size);
             } else if (tag.equals("data")) {
-                if (channels == 0) {
+                if (format == null) {
                     throw new IOException("invalid WAV file: data chunk before fmt chunk (expected fmt first)");
                 }
-                return new Audio(sampleRate, deinterleave(buf, (int) Math.min(size, buf.remaining()), channels));
+                int bytes = (int) Math.min(size, buf.remaining());
+                return new Audio(format.sampleRateHz(), deinterleave(buf, bytes, format.channels()));
             } else {
                 long skip = size + (size & 1);
                 if (skip > buf.remaining()) {
@@ -92,6 +78,29 @@ public final class WavReader {
             }
         }
         throw new IOException("invalid WAV file: no data chunk (expected fmt and data chunks)");
+    }
+
+    private record Format(int sampleRateHz, int channels) {
+    }
+
+    /** Reads a fmt chunk of {@code size} bytes and moves past it. */
+    private static Format readFormat(ByteBuffer buf, long size) throws IOException {
+        if (size < 16 || size > buf.remaining()) {
+            throw new IOException("invalid WAV fmt chunk: " + size + " bytes (expected at least 16)");
+        }
+        int start = buf.position();
+        int format = buf.getShort() & 0xFFFF;
+        int channels = buf.getShort() & 0xFFFF;
+        int sampleRate = buf.getInt();
+        buf.getInt();                                   // byte rate
+        buf.getShort();                                 // block align
+        int bits = buf.getShort() & 0xFFFF;
+        if (format != 1 || bits != 16 || channels == 0) {
+            throw new IOException("unsupported WAV format: format " + format + ", " + bits + " bits, "
+                    + channels + " channels (expected PCM, format 1, 16 bits, 1 or more channels)");
+        }
+        buf.position((int) Math.min(buf.limit(), start + size + (size & 1)));
+        return new Format(sampleRate, channels);
     }
 
     private static short[][] deinterleave(ByteBuffer buf, int bytes, int channels) {

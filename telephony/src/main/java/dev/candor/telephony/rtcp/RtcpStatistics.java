@@ -71,7 +71,9 @@ public final class RtcpStatistics {
 
     /**
      * Counts one RTP packet received now. A packet from a new SSRC starts new reception statistics
-     * for that source.
+     * for that source. Give it every packet of the stream, RFC 4733 events included, since they
+     * share the sequence numbers; their repeated timestamps add a little to the jitter estimate,
+     * which RFC 3550 accepts.
      */
     public synchronized void onRtpReceived(RtpPacket packet) {
         if (reception == null || reception.ssrc() != packet.ssrc()) {
@@ -143,11 +145,6 @@ public final class RtcpStatistics {
     /** The round-trip time from the peer's last report about us that referred to one of our SRs. */
     public synchronized Optional<Duration> roundTrip() {
         return Optional.ofNullable(roundTrip);
-    }
-
-    /** The reception statistics of the current remote source, if any packet arrived. */
-    public synchronized Optional<ReceptionStatistics> reception() {
-        return Optional.ofNullable(reception);
     }
 
     private ReportBlock reportBlock(Instant now) {

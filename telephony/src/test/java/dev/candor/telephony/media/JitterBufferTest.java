@@ -170,6 +170,30 @@ class JitterBufferTest {
     }
 
     @Test
+    void telephoneEventsKeepTheirPlaceInSequenceAndStayOutOfTheJitterEstimate() {
+        JitterBuffer buffer = JitterBuffer.forG711();
+        List<Arrival> arrivals = steady(0, 8, 0);
+        for (int seq = 2; seq <= 5; seq++) {   // one key press: four RFC 4733 packets, all stamped 320
+            RtpPacket event = RtpPacket.of(101, seq == 2, seq, 320, SSRC, new byte[] {5, 10, 0, (byte) (seq * 40)});
+            arrivals.set(seq, new Arrival(event, 20L * seq));
+        }
+
+        List<String> out = new ArrayList<>();
+        List<Integer> payloadTypes = new ArrayList<>();
+        Cursor cursor = new Cursor(buffer, arrivals);
+        for (int tick = 0; tick < 8; tick++) {
+            JitterBuffer.Frame frame = cursor.step();
+            out.add(describe(frame));
+            payloadTypes.add(((JitterBuffer.Frame.Audio) frame).packet().payloadType());
+        }
+
+        assertThat(out).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+        assertThat(payloadTypes).containsExactly(0, 0, 101, 101, 101, 101, 0, 0);
+        assertThat(buffer.statistics().lost()).isZero();
+        assertThat(buffer.statistics().jitterMillis()).isZero();
+    }
+
+    @Test
     void aNewSsrcRestartsTheStream() {
         JitterBuffer buffer = JitterBuffer.forG711();
         List<Arrival> arrivals = steady(100, 3, 0);
@@ -216,6 +240,26 @@ class JitterBufferTest {
 
         assertThat(pollTicks(buffer, 10, 1)).containsExactly("30");
         assertThat(buffer.statistics().dropped()).isEqualTo(30);
+    }
+
+    @Test
+    void neverThrowsAndStaysWithinItsBoundsOnRandomInput() {
+        JitterBuffer buffer = JitterBuffer.forG711();
+        Random random = new Random(4);
+        long now = 0;
+        for (int i = 0; i < 100_000; i++) {
+            now += random.nextInt(15);
+            if (random.nextInt(3) > 0) {
+                long ssrc = random.nextInt(50) == 0 ? random.nextInt(3) : SSRC;
+                int seq = random.nextInt(10) == 0 ? random.nextInt(0x10000) : (i / 2 + random.nextInt(8)) & 0xFFFF;
+                buffer.put(packet(ssrc, seq, random.nextLong() & 0xFFFF_FFFFL), now);
+            } else {
+                assertThat(buffer.poll(now)).isNotNull();
+            }
+            JitterBufferStatistics stats = buffer.statistics();
+            assertThat(stats.currentDelayMillis()).isBetween(0, JitterBuffer.CAPACITY_FRAMES * 20);
+            assertThat(stats.targetDelayMillis()).isBetween(20, 200);
+        }
     }
 
     @Test
@@ -291,15 +335,19 @@ class JitterBufferTest {
 
         List<String> run(int ticks) {
             List<String> out = new ArrayList<>();
-            for (int i = 0; i < ticks; i++, tick++) {
-                long now = 10 + 20 * tick;
-                while (next < arrivals.size() && arrivals.get(next).atMillis() <= now) {
-                    buffer.put(arrivals.get(next).packet(), arrivals.get(next).atMillis());
-                    next++;
-                }
-                out.add(describe(buffer.poll(now)));
+            for (int i = 0; i < ticks; i++) {
+                out.add(describe(step()));
             }
             return out;
+        }
+
+        JitterBuffer.Frame step() {
+            long now = 10 + 20 * tick++;
+            while (next < arrivals.size() && arrivals.get(next).atMillis() <= now) {
+                buffer.put(arrivals.get(next).packet(), arrivals.get(next).atMillis());
+                next++;
+            }
+            return buffer.poll(now);
         }
     }
 
