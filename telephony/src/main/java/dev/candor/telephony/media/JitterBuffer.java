@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * there is nothing to play: before the first packet, while building up delay, and after an
  * underrun. An underrun (the buffer ran dry) does not skip slots: the buffer waits, builds its delay
  * back up to the target, and resumes at the slot it stopped at, so a delay spike or a pause in the
- * stream costs no loss. Packets for slots already passed are late; packets already buffered or
+ * stream costs no loss. Slots whose packets are still missing when it resumes were covered by the
+ * empty frames of the underrun; they are counted lost and skipped rather than played late, so a
+ * burst of loss does not turn into delay. Packets for slots already passed are late; packets already buffered or
  * played are duplicates; both are dropped and counted.
  *
  * <p><b>Adaptation.</b> The target delay is one frame plus {@value #JITTER_MULTIPLIER} times the
@@ -132,7 +134,7 @@ public final class JitterBuffer {
     }
 
     /**
-     * Takes one incoming audio packet.
+     * Takes one incoming packet of the stream.
      *
      * @param arrivalMillis when it arrived, on the same monotonic millisecond clock as {@link #poll}
      */
@@ -168,6 +170,7 @@ public final class JitterBuffer {
             pollsSinceShrink++;
             if (state == State.BUFFERING && readyToPlay(nowMillis)) {
                 state = State.PLAYING;
+                skipMissedDuringUnderrun();
             }
             if (state != State.PLAYING) {
                 currentDelayMillis = 0;
@@ -270,6 +273,19 @@ public final class JitterBuffer {
         int targetMillis = targetFrames() * FRAME_MILLIS;
         return depthFrames() * FRAME_MILLIS >= targetMillis
                 || nowMillis - buffered.firstEntry().getValue().arrivalMillis() >= targetMillis;
+    }
+
+    /**
+     * On resuming after an underrun: the slots before the first packet that came back, whose
+     * packets never arrived, were already covered by {@link Frame.Empty} frames in real time.
+     * Playing them now as {@link Frame.Lost} would only add their length to the delay, so they are
+     * counted lost and skipped, as long as the buffer still holds its target delay.
+     */
+    private void skipMissedDuringUnderrun() {
+        while (playedAny && !buffered.containsKey(nextSeq) && depthFrames() > targetFrames()) {
+            lost++;
+            advance(false);
+        }
     }
 
     /** Drops the next slot without playing it, to shrink the delay or make room. */

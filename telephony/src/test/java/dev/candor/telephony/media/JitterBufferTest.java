@@ -56,26 +56,39 @@ class JitterBufferTest {
     }
 
     @Test
-    void aMissingPacketIsPlayedAsLostOnceALaterOneHasArrived() {
+    void aMissingPacketIsPlayedAsLostWhenLaterOnesAreBuffered() {
         JitterBuffer buffer = JitterBuffer.forG711();
-        List<Arrival> arrivals = steady(0, 6, 0);
-        arrivals.remove(2);
+        for (int seq : new int[] {0, 1, 3, 4}) {
+            buffer.put(packet(seq), 0);
+        }
 
-        // t=50: nothing buffered, the buffer waits (underrun, no loss yet); t=70: 3 is there, 2 is not.
-        assertThat(play(buffer, arrivals, 7)).containsExactly("0", "1", "-", "lost 2", "3", "4", "5");
+        assertThat(pollTicks(buffer, 200, 4)).containsExactly("0", "1", "lost 2", "3");
         JitterBufferStatistics stats = buffer.statistics();
         assertThat(stats.lost()).isEqualTo(1);
-        assertThat(stats.played()).isEqualTo(5);
-        assertThat(stats.late()).isZero();
+        assertThat(stats.played()).isEqualTo(3);
+    }
+
+    @Test
+    void slotsLostDuringAnUnderrunAreSkippedNotPlayedLate() {
+        JitterBuffer buffer = JitterBuffer.forG711();
+        List<Arrival> arrivals = steady(0, 12, 0);
+        arrivals.subList(2, 7).clear();                 // a burst: 2 to 6 never arrive
+
+        // t=50..130: nothing buffered, the buffer waits; t=150: 7 is there, 2–6 are skipped as lost.
+        assertThat(play(buffer, arrivals, 12)).containsExactly(
+                "0", "1", "-", "-", "-", "-", "-", "7", "8", "9", "10", "11");
+        JitterBufferStatistics stats = buffer.statistics();
+        assertThat(stats.lost()).isEqualTo(5);
+        assertThat(stats.currentDelayMillis()).as("no delay added by the burst").isEqualTo(20);
     }
 
     @Test
     void aPacketArrivingAfterItsSlotIsCountedLateAndDropped() {
         JitterBuffer buffer = JitterBuffer.forG711();
         List<Arrival> arrivals = steady(0, 5, 0);
-        arrivals.set(2, new Arrival(packet(2), 75)); // due at 40, turns up after slot 2 was played lost at 70
+        arrivals.set(2, new Arrival(packet(2), 75)); // due at 40, turns up after slot 2 was skipped at 70
 
-        assertThat(play(buffer, arrivals, 6)).containsExactly("0", "1", "-", "lost 2", "3", "4");
+        assertThat(play(buffer, arrivals, 5)).containsExactly("0", "1", "-", "3", "4");
         JitterBufferStatistics stats = buffer.statistics();
         assertThat(stats.late()).isEqualTo(1);
         assertThat(stats.lost()).isEqualTo(1);
