@@ -105,7 +105,8 @@ public final class JitterBuffer {
     private long highestSeq;
     /** Extended sequence number of the slot the next poll plays. */
     private long nextSeq;
-    private boolean playedAny;
+    /** Whether a slot of this stream has been played, lost or skipped: the playout order is fixed. */
+    private boolean started;
     /** Bit i set: the packet of slot {@code nextSeq - 1 - i} was played or dropped, not missed. */
     private long history;
     /** The 16-bit sequence number that would confirm a jump, or -1. */
@@ -170,6 +171,7 @@ public final class JitterBuffer {
             pollsSinceShrink++;
             if (state == State.BUFFERING && readyToPlay(nowMillis)) {
                 state = State.PLAYING;
+                pollsSinceShrink = 0;
                 skipMissedDuringUnderrun();
             }
             if (state != State.PLAYING) {
@@ -194,7 +196,6 @@ public final class JitterBuffer {
                 return new Frame.Lost((int) (slot & 0xFFFF));
             }
             played++;
-            playedAny = true;
             return new Frame.Audio(entry.packet());
         }
     }
@@ -217,7 +218,7 @@ public final class JitterBuffer {
     private void accept(RtpPacket packet, long arrivalMillis) {
         long ext = extend(packet.sequenceNumber());
         if (ext < nextSeq) {
-            if (!playedAny) {
+            if (!started) {
                 nextSeq = ext;              // nothing played yet: the stream starts earlier
             } else {
                 countBehind(nextSeq - ext);
@@ -260,7 +261,7 @@ public final class JitterBuffer {
         ssrc = packet.ssrc();
         highestSeq = FIRST_EXTENDED + packet.sequenceNumber();
         nextSeq = highestSeq;
-        playedAny = false;
+        started = false;
         history = 0;
         pollsSinceShrink = 0;
         currentDelayMillis = 0;
@@ -282,7 +283,7 @@ public final class JitterBuffer {
      * counted lost and skipped, as long as the buffer still holds its target delay.
      */
     private void skipMissedDuringUnderrun() {
-        while (playedAny && !buffered.containsKey(nextSeq) && depthFrames() > targetFrames()) {
+        while (started && !buffered.containsKey(nextSeq) && depthFrames() > targetFrames()) {
             lost++;
             advance(false);
         }
@@ -291,7 +292,7 @@ public final class JitterBuffer {
     /** Drops the next slot without playing it, to shrink the delay or make room. */
     private void skipHead() {
         Map.Entry<Long, Entry> head = buffered.firstEntry();
-        if (!playedAny && head != null) {
+        if (!started && head != null) {
             nextSeq = head.getKey();        // nothing played yet: no slot before the first packet is owed
         }
         boolean present = buffered.remove(nextSeq) != null;
@@ -306,6 +307,7 @@ public final class JitterBuffer {
     private void advance(boolean packetUsed) {
         history = history << 1 | (packetUsed ? 1 : 0);
         nextSeq++;
+        started = true;
     }
 
     /** Slots from the next to play to the highest received, holes included. */
