@@ -54,11 +54,19 @@ final class UserCommands {
         @Option(names = "--agent", description = "For agents: the configured agent name whose calls they see.")
         String agent;
 
+        @Option(names = "--phone", description = "For supervisors: the SIP URI of the phone Candor calls to "
+                + "let them listen, whisper, barge in or take over (e.g. sip:sam@192.0.2.30:5060).")
+        String phone;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            if (phone != null && !phone.startsWith("sip:") && !phone.startsWith("sips:")) {
+                spec.commandLine().getErr().println("candor: invalid --phone: " + phone + " (expected a sip: URI)");
+                return 2;
+            }
             Role parsed = Role.parse(role);
             CandorConfig config = options.load();
             if (parsed == Role.AGENT && config.handoff().agents().stream().noneMatch(a -> a.name().equals(agent))) {
@@ -68,7 +76,8 @@ final class UserCommands {
             String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             String hash = new PasswordHasher().hash(password == null ? new char[0] : password.toCharArray());
             try (Database db = Database.open(config.data().dir())) {
-                new UserStore(db).saveUser(name, hash, parsed.code(), Optional.ofNullable(agent), Instant.now());
+                new UserStore(db).saveUser(name, hash, parsed.code(), Optional.ofNullable(agent),
+                        Optional.ofNullable(phone), Instant.now());
             }
             spec.commandLine().getOut().println("user " + name + " saved with role " + parsed.code());
             return 0;

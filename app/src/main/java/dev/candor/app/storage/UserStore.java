@@ -17,7 +17,8 @@ public final class UserStore {
     private final Database db;
 
     /** A stored user; {@code role} is the lower-case role code. */
-    public record UserRow(String username, String passwordHash, String role, Optional<String> agentName) {
+    public record UserRow(String username, String passwordHash, String role, Optional<String> agentName,
+                          Optional<String> phoneUri) {
     }
 
     /** A stored API token, without the token itself. */
@@ -30,16 +31,23 @@ public final class UserStore {
 
     /** Adds a user or replaces the password, role and agent of an existing one. */
     public void saveUser(String username, String passwordHash, String role, Optional<String> agentName, Instant at) {
+        saveUser(username, passwordHash, role, agentName, Optional.empty(), at);
+    }
+
+    /** As above, with the SIP URI of the phone a supervisor uses to listen in. */
+    public void saveUser(String username, String passwordHash, String role, Optional<String> agentName,
+                         Optional<String> phoneUri, Instant at) {
         db.withConnection("save user " + username, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO users "
-                    + "(username, password_hash, role, agent_name, created_at) VALUES (?, ?, ?, ?, ?) "
+                    + "(username, password_hash, role, agent_name, created_at, phone_uri) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT(username) DO UPDATE SET password_hash = excluded.password_hash, "
-                    + "role = excluded.role, agent_name = excluded.agent_name")) {
+                    + "role = excluded.role, agent_name = excluded.agent_name, phone_uri = excluded.phone_uri")) {
                 ps.setString(1, username);
                 ps.setString(2, passwordHash);
                 ps.setString(3, role);
                 ps.setString(4, agentName.orElse(null));
                 ps.setString(5, Timestamps.format(at));
+                ps.setString(6, phoneUri.orElse(null));
                 return ps.executeUpdate();
             }
         });
@@ -48,11 +56,10 @@ public final class UserStore {
     public Optional<UserRow> findUser(String username) {
         return db.withConnection("find user", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT username, password_hash, role, agent_name FROM users WHERE username = ?")) {
+                    "SELECT username, password_hash, role, agent_name, phone_uri FROM users WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new UserRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Optional.ofNullable(rs.getString(4)))) : Optional.empty();
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
                 }
             }
         });
@@ -62,11 +69,10 @@ public final class UserStore {
         return db.withConnection("list users", c -> {
             List<UserRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT username, password_hash, role, agent_name FROM users ORDER BY username");
+                    "SELECT username, password_hash, role, agent_name, phone_uri FROM users ORDER BY username");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new UserRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            Optional.ofNullable(rs.getString(4))));
+                    rows.add(row(rs));
                 }
             }
             return rows;
@@ -114,6 +120,11 @@ public final class UserStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    private static UserRow row(ResultSet rs) throws java.sql.SQLException {
+        return new UserRow(rs.getString(1), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)));
     }
 
     static String sha256(String token) {
