@@ -12,8 +12,8 @@
 # digital zero.
 #
 # Speech boundaries in the manifest are measured independently of Candor's VAD, on the finished
-# file, with sox's silence effect: the start is where sox first finds 20 ms above -45 dBFS
-# (`silence 1 0.02 -45d`, trimmed length subtracted from the full length), the end is the same
+# file, with sox's silence effect: the start is where sox first finds 20 ms above -50 dBFS
+# (`silence 1 0.02 -50d`, trimmed length subtracted from the full length), the end is the same
 # measurement on the reversed file. Files without speech have "-" for both.
 #
 # Usage: recordings-fixtures/scripts/make-audio-fixtures.sh   (from anywhere)
@@ -28,7 +28,7 @@ rm -f "$out"/*.wav "$out/MANIFEST.tsv"
 
 SOX=(sox -R -D -V1)
 RATE=8000
-THRESHOLD=-45d       # sox silence threshold for the manifest boundaries
+THRESHOLD=-50d       # sox silence threshold for the manifest boundaries
 TAIL_SECONDS=0.9     # silence after the last word
 NOISE_BED_VOLUME=0.002
 
