@@ -54,7 +54,7 @@ public final class WavReader {
         ByteBuffer in = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
         if (wav.length < RIFF_HEADER_BYTES) {
             throw new InvalidWavException(
-                    "too short for a WAV header: " + wav.length + " bytes (expected at least 44)");
+                    "too short for a RIFF header: " + wav.length + " bytes (expected at least 12)");
         }
         expectTag(in, 0, "RIFF", "RIFF chunk id");
         expectTag(in, 8, "WAVE", "RIFF form type");
