@@ -51,7 +51,8 @@ silence_part() {
 }
 
 # finish NAME KIND TRANSCRIPT PARTS... : concatenates the parts, adds the noise bed, measures the
-# speech boundaries and appends a manifest row.
+# speech boundaries and appends a manifest row. With LINE_NOISE set (a sox vol), pink line noise of
+# that volume is mixed in after the measurement, so the boundaries are those of the speech itself.
 finish() {
     local name="$1" kind="$2" transcript="$3"
     shift 3
@@ -61,6 +62,11 @@ finish() {
     "${SOX[@]}" -n -r $RATE -b 16 -c 1 "$work/$name.bed.wav" synth "$seconds" pinknoise vol $NOISE_BED_VOLUME
     "${SOX[@]}" -m -v 1 "$work/$name.dry.wav" -v 1 "$work/$name.bed.wav" -b 16 "$out/$name.wav"
     row "$name" "$kind" "$transcript" yes
+    if [[ -n "${LINE_NOISE:-}" ]]; then
+        "${SOX[@]}" -n -r $RATE -b 16 -c 1 "$work/$name.line.wav" synth "$seconds" pinknoise vol "$LINE_NOISE"
+        "${SOX[@]}" -m -v 1 "$out/$name.wav" -v 1 "$work/$name.line.wav" -b 16 "$work/$name.noisy.wav"
+        mv "$work/$name.noisy.wav" "$out/$name.wav"
+    fi
 }
 
 # row NAME KIND TRANSCRIPT HAS_SPEECH
@@ -101,6 +107,11 @@ utterance person-agent              person-request  0.6 en-gb 175 -5  "Agent."
 utterance person-real-person        person-request  0.5 en-us 180 -4  "I want a real person."
 utterance overlap-stop-person       overlap         0.3 en-us 185 -3  "Stop, I want a person."
 utterance overlap-wait-question     overlap         0.25 en-gb 185 -4 "Wait, I have a question."
+
+# A quiet caller (peak -20 dBFS) and a noisy line (pink noise about 20 dB below the speech; the
+# manifest holds the boundaries measured before the line noise was added).
+utterance quiet-caller-question     product-question 0.5 en-us 175 -20 "Do you have a cheaper plan?"
+LINE_NOISE=0.03 utterance noisy-line-person person-request 0.5 en-gb 175 -3 "I want to speak to someone."
 
 # Two phrases with a 350 ms pause: one turn for an endpointer whose silence window is longer.
 speech_part pause-hello "en-us" 175 -3 "Hello."
