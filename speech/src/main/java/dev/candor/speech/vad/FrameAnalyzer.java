@@ -15,7 +15,6 @@ final class FrameAnalyzer {
     private static final double FULL_SCALE_POWER = 32768.0 * 32768.0;
     private static final double SILENT_DB = -120;
     private static final double PRE_EMPHASIS = 0.95;
-    private static final int FFT_SIZE = 256;
 
     private final int frameSamples;
     private final int blockSamples;
@@ -24,8 +23,8 @@ final class FrameAnalyzer {
     private final double binHz;
     private final double[] emphasised;
     private final double[] window;
-    private final double[] re = new double[FFT_SIZE];
-    private final double[] im = new double[FFT_SIZE];
+    private final double[] re;
+    private final double[] im;
     private double lastSample;
 
     FrameAnalyzer(int sampleRateHz, int frameSamples) {
@@ -33,7 +32,10 @@ final class FrameAnalyzer {
         this.blockSamples = sampleRateHz / 200;
         this.minLag = sampleRateHz / 400;
         this.maxLag = Math.min(frameSamples, sampleRateHz / 70);
-        this.binHz = (double) sampleRateHz / FFT_SIZE;
+        int fftSize = Integer.highestOneBit(frameSamples - 1) << 1; // 256 for 160 samples
+        this.re = new double[fftSize];
+        this.im = new double[fftSize];
+        this.binHz = (double) sampleRateHz / fftSize;
         this.emphasised = new double[2 * frameSamples];
         this.window = new double[frameSamples];
         for (int i = 0; i < frameSamples; i++) {
@@ -109,7 +111,7 @@ final class FrameAnalyzer {
             re[i] = (frame[i] - mean) * window[i];
         }
         Fft.transform(re, im);
-        int bins = FFT_SIZE / 2 + 1;
+        int bins = re.length / 2 + 1;
         double[] power = new double[bins];
         double total = 0;
         for (int k = 0; k < bins; k++) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.candor.speech.audio.AudioFixtures;
 import dev.candor.speech.vad.VadDecision.Activity;
+import dev.candor.speech.resample.Resampler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -109,12 +111,21 @@ class VoiceActivityDetectorTest {
     }
 
     @Test
-    void sixteenKilohertzUsesThreeHundredTwentySampleFrames() {
+    void atSixteenKilohertzFramesAreThreeHundredTwentySamplesAndOnsetsStillLandWithinSixtyMilliseconds() {
+        var fixture = AudioFixtures.named("overlap-stop-person.wav");
+        short[] wide = Resampler.convert(fixture.audio().samples(), 8000, 16_000);
         VoiceActivityDetector vad = new VoiceActivityDetector(VadConfig.defaults().withSampleRateHz(16_000));
 
-        vad.accept(new short[320]);
+        List<VadDecision> decisions = new ArrayList<>();
+        for (int at = 0; at + 320 <= wide.length; at += 320) {
+            decisions.add(vad.accept(Arrays.copyOfRange(wide, at, at + 320)));
+        }
 
-        assertThat(vad.mediaTimeMillis()).isEqualTo(20);
+        assertThat(vad.mediaTimeMillis()).isEqualTo(wide.length / 320 * 20L);
+        assertThat(decisions.stream().filter(d -> d.activity() == Activity.ONSET)).singleElement()
+                .satisfies(d -> assertThat(d.talkspurtStartMillis())
+                        .isBetween(fixture.speechStartMillis().orElseThrow() - 60,
+                                fixture.speechStartMillis().orElseThrow() + 60));
     }
 
     @Test
