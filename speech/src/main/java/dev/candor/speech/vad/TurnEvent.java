@@ -8,8 +8,9 @@ public sealed interface TurnEvent permits TurnEvent.SpeechStarted, TurnEvent.Spe
 
     /**
      * The caller began a turn at {@code atMillis} (the first sound, back-dated from the moment
-     * speech was confirmed). Reported within about 60-150 ms of that onset: soon enough to stop
-     * playback for barge-in.
+     * voicing confirmed speech). Reported once two voiced frames are seen: on the fixtures 34-136
+     * ms of media time after the onset, which leaves the playback side over 60 ms of the 200 ms
+     * barge-in budget.
      */
     record SpeechStarted(long atMillis) implements TurnEvent {
         public SpeechStarted {
