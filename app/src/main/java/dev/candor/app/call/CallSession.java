@@ -1,6 +1,8 @@
 package dev.candor.app.call;
 
 import dev.candor.app.live.LiveCalls;
+import dev.candor.speech.vad.EndpointDetector;
+import dev.candor.speech.vad.TurnEvent;
 import dev.candor.app.storage.CallRecord;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Direction;
@@ -54,6 +56,9 @@ public final class CallSession implements CallLegListener {
     private final Output output = new Output();
     private HandoffFlow flow;
     private volatile boolean handingOff;
+    private volatile boolean bargedIn;
+    /** Only ever touched on the leg's media thread. */
+    private final EndpointDetector endpointer = new EndpointDetector();
     private boolean ended;
     private long establishedNanos;
     private boolean firstPromptLogged;
@@ -98,6 +103,13 @@ public final class CallSession implements CallLegListener {
 
     @Override
     public void onAudio(CallLeg leg, short[] frame) {
+        // Barge-in: the caller started talking while Candor talks. Cut Candor off here, on the media
+        // thread, at once; the interrupted turn is recorded when its playback reports it stopped.
+        if (endpointer.accept(frame).stream().anyMatch(e -> e instanceof TurnEvent.SpeechStarted)
+                && !handingOff && leg.playback().isPlaying()) {
+            bargedIn = true;
+            leg.playback().cancelAll();
+        }
         CallerSpeech s = speech;
         if (s != null && !handingOff) {
             s.offer(frame);
@@ -175,6 +187,7 @@ public final class CallSession implements CallLegListener {
 
     private void say(String text) {
         short[] pcm = prompts.pcm(text);
+        int totalFrames = (pcm.length + 159) / 160;
         currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
         live.turn(leg.id(), "candor", text, clock.instant());
         long turn = currentTurn;
@@ -193,7 +206,7 @@ public final class CallSession implements CallLegListener {
             @Override
             public void finished(long id, int framesPlayed, boolean completed) {
                 // Called on the media clock thread: hand over at once.
-                worker.execute(() -> onPlaybackFinished(id, turn, completed));
+                worker.execute(() -> onPlaybackFinished(id, turn, text, framesPlayed, totalFrames, completed));
             }
         });
         if (pending.peek() instanceof AgentAction.Handoff handoff) {
@@ -203,8 +216,17 @@ public final class CallSession implements CallLegListener {
         }
     }
 
-    private synchronized void onPlaybackFinished(long playbackId, long turn, boolean completed) {
-        store.endTurn(turn, clock.instant(), !completed);
+    private synchronized void onPlaybackFinished(long playbackId, long turn, String text, int framesPlayed,
+                                                 int totalFrames, boolean completed) {
+        if (completed) {
+            store.endTurn(turn, clock.instant(), false);
+        } else {
+            store.interruptTurn(turn, clock.instant(), spokenPart(text, framesPlayed, totalFrames));
+            if (bargedIn) {
+                bargedIn = false;
+                decide("barge_in", "caller_spoke", Map.of("framesPlayed", framesPlayed));
+            }
+        }
         if (playbackId == currentPlayback) {
             currentPlayback = -1;
             currentTurn = -1;
@@ -220,6 +242,19 @@ public final class CallSession implements CallLegListener {
     private void decide(String kind, String reason, Map<String, ?> details) {
         store.addDecision(leg.id(), kind, reason, details, clock.instant());
         live.decision(leg.id(), kind, reason, clock.instant());
+    }
+
+    /**
+     * The words of {@code text} the caller heard before being interrupted, estimated from the share of
+     * its audio played (speech is spoken at a roughly even rate); at least one word once anything played.
+     */
+    static String spokenPart(String text, int framesPlayed, int totalFrames) {
+        String[] words = text.trim().split("\\s+");
+        if (framesPlayed <= 0 || totalFrames <= 0) {
+            return "";
+        }
+        int heard = (int) Math.max(1, Math.round(words.length * Math.min(1.0, framesPlayed / (double) totalFrames)));
+        return String.join(" ", java.util.Arrays.copyOf(words, heard));
     }
 
     /** What the handoff flow may do to this call; always called with this session's lock held. */

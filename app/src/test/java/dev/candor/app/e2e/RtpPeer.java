@@ -101,6 +101,32 @@ final class RtpPeer implements AutoCloseable {
         send(packet);
     }
 
+    /**
+     * Sends recorded speech as G.711 (PCMA for payload type 8, else PCMU), one 20 ms packet every 20 ms, starting now; returns the
+     * System.nanoTime at which each frame was sent, so a test can tell when speech started.
+     */
+    long[] sendSpeech(short[] pcm8k, int payloadType) throws InterruptedException {
+        G711.Law law = payloadType == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW;
+        int frames = pcm8k.length / 160;
+        long[] sentAt = new long[frames];
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        int[] next = {0};
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = sender.scheduleAtFixedRate(() -> {
+            int i = next[0]++;
+            if (i >= frames) {
+                task[0].cancel(false);
+                done.countDown();
+                return;
+            }
+            short[] frame = java.util.Arrays.copyOfRange(pcm8k, i * 160, i * 160 + 160);
+            sentAt[i] = System.nanoTime();
+            sendAudio(law.encode(frame), payloadType);
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        done.await(frames * 40L + 2000, TimeUnit.MILLISECONDS);
+        return sentAt;
+    }
+
     /** Sends an RFC 4733 key press (start, updates, three end packets), paced 20 ms apart. */
     void sendDtmf(char digit, int payloadType) {
         List<DtmfSender.Packet> packets = DtmfSender.packetsFor(digit, 100);
