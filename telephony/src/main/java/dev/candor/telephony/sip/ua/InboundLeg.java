@@ -7,6 +7,7 @@ import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.sdp.Negotiation;
 import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import org.slf4j.Logger;
@@ -175,6 +176,16 @@ final class InboundLeg extends SipLeg {
             // The ACK of a failure response (487, 488...): Timer G stops.
             finalResponseRetransmission.stop();
         }
+    }
+
+    @Override
+    void onInDialogRequest(SipRequest request, InetSocketAddress source) {
+        if (request.method().equals(SipMethod.BYE) && getStateOnSip() == CallState.ANSWERED) {
+            // A BYE overtook (or replaced a lost) ACK: the dialog ends here, so the 2xx retransmission
+            // and its ACK timeout must end too, or 64*T1 later we would send a BYE for a dead dialog.
+            finalResponseRetransmission.stop();
+        }
+        super.onInDialogRequest(request, source);
     }
 
     void onCancel() {
