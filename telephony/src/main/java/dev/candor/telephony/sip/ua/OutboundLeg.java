@@ -113,7 +113,13 @@ final class OutboundLeg extends SipLeg {
 
     private void onInviteResponse(SipResponse response) {
         if (!response.cseq().method().equals(SipMethod.INVITE)) {
-            return; // the response to our CANCEL, which shares the INVITE's branch
+            // The response to our CANCEL, which shares the INVITE's branch: it ends the CANCEL's own
+            // transaction, never the INVITE's.
+            if (response.cseq().method().equals(SipMethod.CANCEL) && response.statusCode() >= 200
+                    && cancelRetransmission != null) {
+                cancelRetransmission.stop();
+            }
+            return;
         }
         int status = response.statusCode();
         if (ended() && status < 300) {
@@ -267,6 +273,7 @@ final class OutboundLeg extends SipLeg {
     }
 
     private boolean cancelSent;
+    private Retransmission cancelRetransmission;
 
     private void sendCancel() {
         if (cancelSent) {
@@ -284,7 +291,9 @@ final class OutboundLeg extends SipLeg {
                 .build();
         // The CANCEL shares the INVITE's branch; its 200 arrives at the INVITE's handler, which ignores
         // it by its CSeq method; the INVITE's 487 then ends the leg.
-        ua.send(cancel, remoteSignalling);
+        // §17.1.2.2: a non-INVITE client transaction over UDP retransmits on Timer E until a response.
+        cancelRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(cancel, remoteSignalling),
+                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> { });
         ua.scheduler().schedule(() -> {
             if (!ended()) {
                 log.info("call {}: no final response after CANCEL; giving up", id());

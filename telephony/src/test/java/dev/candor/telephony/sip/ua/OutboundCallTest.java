@@ -185,6 +185,26 @@ class OutboundCallTest {
     }
 
     @Test
+    void cancelIsRetransmittedByTimerEUntilItsResponse() {
+        call(Duration.ofSeconds(20));
+        receive(response(invite(), 180, "Ringing", "bob-tag", ""));
+        h.scheduler.advance(Duration.ofSeconds(20));
+        SipRequest cancel = h.transport.lastRequest(SipMethod.CANCEL);
+
+        // §9.1: CANCEL is a non-INVITE request with its own client transaction (§17.1.2): over UDP it is
+        // retransmitted on Timer E (T1, doubling, capped at T2) until a response arrives, so a lost
+        // CANCEL does not leave the callee's phone ringing.
+        h.scheduler.advance(Duration.ofMillis(1_600));
+        assertThat(h.transport.requests(SipMethod.CANCEL).stream().map(s -> s.at().toMillis()))
+                .containsExactly(20_000L, 20_500L, 21_500L);
+
+        receive(response(cancel, 200, "OK", "bob-tag", ""));
+        h.scheduler.advance(Duration.ofSeconds(10));
+        assertThat(h.transport.requests(SipMethod.CANCEL)).hasSize(3);
+        assertThat(listener.events()).containsExactly("ringing");
+    }
+
+    @Test
     void noResponseAtAllEndsWithNoAnswerAfterTimerB() {
         call(Duration.ofSeconds(60));
 
