@@ -99,6 +99,11 @@ final class InboundLeg extends SipLeg {
         });
     }
 
+    @Override
+    boolean isSameInvite(SipRequest other) {
+        return other.cseq().equals(invite.cseq()) && other.from().tag().equals(invite.from().tag());
+    }
+
     void onInviteRetransmission() {
         if (lastResponse != null) {
             ua.send(lastResponse, responseDestination);

@@ -101,6 +101,35 @@ class UserAgentCoreTest {
     }
 
     @Test
+    void newInviteWithTheCallIdOfAnEndedCallButANewCSeqIsANewCall() {
+        String call = "retry@192.0.2.10";
+        h.receive(invite(call, "z9hG4bK-try-1", UaHarness.OFFER_G729_ONLY));
+        String toTag = h.transport.lastResponse(488).to().tag().orElseThrow();
+        h.receive(UaHarness.ackInTransaction(call, "z9hG4bK-try-1", toTag));
+        h.transport.clear();
+
+        // The caller retries within the same Call-ID with CSeq 2 and another offer. §8.2.2.2 calls a
+        // request merged only if "the From tag, Call-ID, and CSeq exactly match" an ongoing
+        // transaction: this one does not, so it is a new INVITE, not a 482.
+        h.receive(invite(call, "z9hG4bK-try-2", OFFER_PCMU_PCMA).replace("CSeq: 1 INVITE", "CSeq: 2 INVITE"));
+
+        assertThat(h.transport.responses(482)).isEmpty();
+        assertThat(h.transport.lastResponse(100)).isNotNull();
+        assertThat(h.incoming).hasSize(1);
+        h.onlyIncomingLeg().answer();
+        assertThat(h.transport.lastResponse(200).cseq().sequence()).isEqualTo(2);
+
+        String newTag = h.transport.lastResponse(200).to().tag().orElseThrow();
+        h.receive(inDialog("ACK", 2, call, "z9hG4bK-try-ack", newTag));
+        // The first attempt's linger timer must not take the new call's dialog with it.
+        h.scheduler.advance(Duration.ofSeconds(33));
+        h.receive(inDialog("BYE", 3, call, "z9hG4bK-try-bye", newTag));
+        assertThat(h.transport.lastResponse(200).cseq().method().name()).isEqualTo("BYE");
+        assertThat(h.transport.responses(481)).isEmpty();
+        assertThat(h.listener.events()).containsExactly("established", "ended:REMOTE_HANGUP");
+    }
+
+    @Test
     void retransmittedByeAfterTheDialogEndedGetsTheSame200FromTheCache() {
         String call = "cache@192.0.2.10";
         h.receive(invite(call, "z9hG4bK-inv", OFFER_PCMU_PCMA));
