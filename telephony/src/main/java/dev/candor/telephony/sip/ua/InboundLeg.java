@@ -31,6 +31,8 @@ final class InboundLeg extends SipLeg {
     private Retransmission finalResponseRetransmission;
     private Negotiation.Accepted negotiation;
     private boolean answerRequested;
+    /** Hung up after the 200 OK but before its ACK: the BYE waits for the ACK (RFC 3261 §15). */
+    private boolean hangupAfterAck;
 
     InboundLeg(SipUserAgent ua, SipRequest invite, InetSocketAddress source) {
         super(ua, CallDirection.INBOUND);
@@ -156,7 +158,7 @@ final class InboundLeg extends SipLeg {
                 ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> {
                     log.warn("call {}: no ACK for 200 OK within {}; hanging up", id(),
                             ua.settings().transactionTimeout());
-                    sendBye(EndReason.ACK_TIMEOUT);
+                    sendBye(hangupAfterAck ? EndReason.LOCAL_HANGUP : EndReason.ACK_TIMEOUT);
                 });
     }
 
@@ -174,6 +176,10 @@ final class InboundLeg extends SipLeg {
             finalResponseRetransmission.stop();
             if (!ack.contacts().isEmpty()) {
                 remoteTarget = ack.contacts().get(0).uri();
+            }
+            if (hangupAfterAck) {
+                sendBye(EndReason.LOCAL_HANGUP);
+                return;
             }
             setState(CallState.ESTABLISHED);
             emit(l -> l.onEstablished(this));
@@ -206,6 +212,10 @@ final class InboundLeg extends SipLeg {
         }
         if (getStateOnSip() == CallState.RINGING && !answerRequested) {
             sendFinal(SipResponse.to(invite, 480).withToTag(localTag), EndReason.LOCAL_HANGUP);
+        } else if (getStateOnSip() == CallState.ANSWERED) {
+            // §15: "MUST NOT send a BYE on a confirmed dialog until it has received an ACK for its 2xx
+            // response or until the server transaction times out": onAck or the ACK timeout sends it.
+            hangupAfterAck = true;
         } else {
             if (finalResponseRetransmission != null) {
                 finalResponseRetransmission.stop();

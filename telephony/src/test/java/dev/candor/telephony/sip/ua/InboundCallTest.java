@@ -248,6 +248,37 @@ class InboundCallTest {
         assertThat(h.listener.events()).containsExactly("ended:REMOTE_HANGUP");
     }
 
+    @Test
+    void hangupBeforeTheAckWaitsForTheAckBeforeSendingBye() {
+        h.receive(invite(CALL, BRANCH, OFFER_PCMU_PCMA));
+        h.onlyIncomingLeg().answer();
+        h.onlyIncomingLeg().hangup();
+
+        // §15: "the callee's UA MUST NOT send a BYE on a confirmed dialog until it has received an ACK
+        // for its 2xx response or until the server transaction times out."
+        assertThat(h.transport.requests(dev.candor.telephony.sip.message.SipMethod.BYE)).isEmpty();
+        h.scheduler.advance(Duration.ofMillis(600));
+        assertThat(h.transport.responses(200)).hasSize(2); // the 2xx is still retransmitted meanwhile
+
+        String toTag = h.transport.lastResponse(200).to().tag().orElseThrow();
+        h.receive(inDialog("ACK", 1, CALL, "z9hG4bK-ack-late", toTag));
+        assertThat(h.transport.requests(dev.candor.telephony.sip.message.SipMethod.BYE)).hasSize(1);
+        assertThat(h.listener.events()).containsExactly("ended:LOCAL_HANGUP");
+        h.scheduler.advance(Duration.ofSeconds(40));
+        assertThat(h.transport.responses(200)).hasSize(2);
+    }
+
+    @Test
+    void hangupBeforeAnAckThatNeverComesSendsByeAt64T1() {
+        h.receive(invite(CALL, BRANCH, OFFER_PCMU_PCMA));
+        h.onlyIncomingLeg().answer();
+        h.onlyIncomingLeg().hangup();
+
+        h.scheduler.advance(Duration.ofSeconds(32));
+        assertThat(h.transport.requests(dev.candor.telephony.sip.message.SipMethod.BYE)).hasSize(1);
+        assertThat(h.listener.events()).containsExactly("ended:LOCAL_HANGUP");
+    }
+
     private List<Long> sendTimesMillis(int status) {
         return h.transport.responses(status).stream().map(s -> s.at().toMillis()).toList();
     }
