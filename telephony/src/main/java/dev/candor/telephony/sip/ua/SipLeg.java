@@ -229,6 +229,11 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         emit(l -> l.onEnded(this, reason));
     }
 
+    /** True if {@code invite} has the From tag and CSeq of the INVITE that created this leg (§8.2.2.2). */
+    boolean isSameInvite(SipRequest invite) {
+        return false;
+    }
+
     boolean matchesDialog(SipRequest request) {
         String fromTag = request.from().tag().orElse("");
         String toTag = request.to().tag().orElse("");
