@@ -33,6 +33,8 @@ function showApp(session) {
   document.getElementById('app').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('callbacks-section').hidden = session.role === 'agent';
+  document.getElementById('supervisor-phone-line').hidden = session.role === 'agent';
+  document.getElementById('supervisor-phone').value = localStorage.getItem('candor.supervisorPhone') || '';
   refreshAll();
   listen();
 }
@@ -57,7 +59,43 @@ function renderLiveCall(call) {
     el('div', {}, el('span', { class: 'status', 'data-status': call.status }, call.status), ' · ', call.caller,
       call.agent ? ` · with ${call.agent}` : '', call.handoffReason ? ` · handoff: ${call.handoffReason}` : ''),
     call.summary ? el('p', { class: 'summary' }, call.summary) : '',
+    state.role === 'agent' ? '' : supervisionControls(call),
     el('ol', { class: 'transcript' }, ...lines));
+}
+
+// Listen, whisper, barge, take over. Candor calls the supervisor's phone (from their user record, or
+// the number typed above the live calls) the first time; later clicks only change the mix.
+const MODES = [['listen', 'Listen'], ['whisper', 'Whisper'], ['barge', 'Barge'], ['take_over', 'Take over']];
+
+function supervisionControls(call) {
+  const current = call.status.startsWith('supervised:') ? call.status.slice('supervised:'.length) : '';
+  const message = el('span', { class: 'supervision-result', role: 'status' });
+  const buttons = MODES.map(([mode, label]) => {
+    const button = el('button', { type: 'button', 'data-mode': mode, className: mode === current ? 'active' : '' }, label);
+    if (mode === 'whisper' && !call.agent) {
+      button.disabled = true;
+      button.title = 'Whisper is for calls with an agent; Candor cannot hear a whisper.';
+    }
+    if (mode === 'take_over') button.classList.add('danger');
+    button.addEventListener('click', () => supervise(call.id, mode, message));
+    return button;
+  });
+  return el('div', { class: 'supervision' }, ...buttons, message);
+}
+
+async function supervise(callId, mode, message) {
+  if (mode === 'take_over' && !confirm('Take over this call? Candor leaves it and you talk to the caller.')) return;
+  const phone = document.getElementById('supervisor-phone').value.trim();
+  if (phone) localStorage.setItem('candor.supervisorPhone', phone);
+  message.textContent = '';
+  try {
+    const result = await api('POST', `/api/calls/${encodeURIComponent(callId)}/supervision`,
+      phone ? { mode, phone } : { mode });
+    message.textContent = result.status === 'dialing' ? 'calling your phone…' : `now ${mode.replace('_', ' ')}`;
+  } catch (e) {
+    message.textContent = e.message;
+    message.classList.add('error');
+  }
 }
 
 async function refreshAgents() {

@@ -89,9 +89,30 @@ class ConsoleBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("who")).getText().startsWith(user));
     }
 
+    /** The text of the live calls; the list is re-rendered on every event, so a stale read is retried. */
     private static String liveText(WebDriver b) {
-        return b.findElements(By.cssSelector("#live .call")).stream().map(WebElement::getText)
-                .reduce("", (x, y) -> x + "\n" + y);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return b.findElements(By.cssSelector("#live .call")).stream().map(WebElement::getText)
+                        .reduce("", (x, y) -> x + "\n" + y);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String liveStatus(WebDriver b) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return b.findElement(By.cssSelector("#live .call .status")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Test
@@ -116,15 +137,15 @@ class ConsoleBrowserIT {
 
             // The call appears, Candor talking, with the disclosure in its transcript.
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("AI assistant"));
-            assertThat(b.findElement(By.cssSelector("#live .call .status")).getText()).isEqualTo("candor");
+            assertThat(liveStatus(b)).isEqualTo("candor");
 
             // The caller presses 0: the transcript and the state change without reloading the page.
             caller.sendDtmf('0', 101);
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("Connecting you to a person now."));
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("with Alice"));
             await().atMost(Duration.ofSeconds(25)).until(() ->
-                    b.findElement(By.cssSelector("#live .call .status")).getText().equals("with_agent"));
-            assertThat(liveText(b)).contains("The caller pressed 0 to ask for a person.");
+                    liveStatus(b).equals("with_agent"));
+            assertThat(liveText(b)).containsIgnoringCase("the caller pressed 0 to ask for a person.");
             String callId = b.findElement(By.cssSelector("#live .call")).getAttribute("data-call");
 
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
@@ -140,6 +161,51 @@ class ConsoleBrowserIT {
                             + "fetch('/api/calls/' + arguments[0]).then(r => done(r.status));", callId);
             assertThat(status).isEqualTo(403L);
             assertThat(b.findElement(By.id("history")).getText()).doesNotContain("Alice");
+        }
+    }
+
+    @Test
+    void supervisorClicksListenThenBargeOnACallCandorIsHandling() throws Exception {
+        Path data = tmp.resolve("data");
+        addUsers(data);
+        int supervisorSipPort = Sipp.freeUdpPort();
+        PasswordHasher hasher = new PasswordHasher();
+        try (Database db = Database.open(data)) {
+            new UserStore(db).saveUser("sam", hasher.hash(PASSWORD.toCharArray()), "supervisor", Optional.empty(),
+                    Optional.of("sip:sam@127.0.0.1:" + supervisorSipPort), Instant.now());
+        }
+        try (RtpPeer caller = new RtpPeer(); RtpPeer supervisor = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10)) {
+            WebDriver b = startBrowser();
+            logIn(b, candor.httpPort(), "sam");
+            Sipp supervisorPhone = Sipp.start(tmp, "supervisor", "phone-uas-waits.xml",
+                    "-p", String.valueOf(supervisorSipPort), "-key", "agent_rtp_port", String.valueOf(supervisor.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "9000",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("AI assistant"));
+
+            // Candor handles the call: whisper is not offered.
+            assertThat(b.findElement(By.cssSelector("#live .call button[data-mode=whisper]")).isEnabled()).isFalse();
+            b.findElement(By.cssSelector("#live .call button[data-mode=listen]")).click();
+            await().atMost(Duration.ofSeconds(10)).until(supervisor::hasRemote);
+            caller.startTone(1100);
+            supervisor.startTone(700);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    liveStatus(b).equals("supervised:listen"));
+            long listening = System.nanoTime();
+            await().atMost(Duration.ofSeconds(5)).until(() -> supervisor.framesWithTone(listening, 1100) > 10);
+            assertThat(caller.framesWithTone(listening, 700)).as("nobody hears a listening supervisor").isLessThan(3);
+
+            b.findElement(By.cssSelector("#live .call button[data-mode=barge]")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    liveStatus(b).equals("supervised:barge"));
+            long barging = System.nanoTime();
+            await().atMost(Duration.ofSeconds(5)).until(() -> caller.framesWithTone(barging, 700) > 10);
+
+            assertThat(callerPhone.await(30)).as(callerPhone.output()).isZero();
+            assertThat(supervisorPhone.await(30)).as("one call to the supervisor for both modes: "
+                    + supervisorPhone.output()).isZero();
         }
     }
 }

@@ -58,6 +58,15 @@ final class RtpPeer implements AutoCloseable {
         return remote != null;
     }
 
+    /** Audio frames received since {@code sinceNanos} in which {@code hz} is clearly present (alone or mixed). */
+    long framesWithTone(long sinceNanos, double hz) {
+        return received().stream()
+                .filter(r -> r.arrivalNanos() >= sinceNanos && r.packet().payloadType() <= 8)
+                .map(r -> (r.packet().payloadType() == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW)
+                        .decode(r.packet().payload(), 0, r.packet().payload().length))
+                .filter(f -> Signals.rms(f) > 300 && Signals.toneShare(f, hz) > 0.15).count();
+    }
+
     private void read() {
         byte[] buffer = new byte[2048];
         while (!socket.isClosed()) {

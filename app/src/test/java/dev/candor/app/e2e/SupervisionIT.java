@@ -4,7 +4,6 @@ import dev.candor.app.CandorApplication;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
 import dev.candor.app.storage.UserStore;
-import dev.candor.telephony.media.G711;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +55,8 @@ class SupervisionIT {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Frames received since {@code sinceNanos} in which {@code hz} is clearly present (alone or mixed). */
     private static long framesWith(RtpPeer peer, long sinceNanos, double hz) {
-        return peer.received().stream()
-                .filter(r -> r.arrivalNanos() >= sinceNanos && r.packet().payloadType() <= 8)
-                .map(r -> (r.packet().payloadType() == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW)
-                        .decode(r.packet().payload(), 0, r.packet().payload().length))
-                .filter(f -> Signals.rms(f) > 300 && Signals.toneShare(f, hz) > 0.15).count();
+        return peer.framesWithTone(sinceNanos, hz);
     }
 
     /** Switches mode, waits until every leg hears what it should, then checks what it must not hear. */
@@ -131,6 +125,37 @@ class SupervisionIT {
             CallStore store = candor.callStore();
             assertThat(store.decisions(callId)).filteredOn(d -> d.kind().equals("supervision"))
                     .extracting(d -> d.reason()).containsExactly("listen", "whisper", "barge");
+        }
+    }
+
+    @Test
+    void listeningToACallCandorHandlesHearsBothWhileTheCallerTalksOverTheGreeting() throws Exception {
+        Path data = tmp.resolve("data");
+        addToken(data);
+        int supervisorSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer supervisor = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10)) {
+            Sipp supervisorPhone = Sipp.start(tmp, "supervisor", "phone-uas-waits.xml",
+                    "-p", String.valueOf(supervisorSipPort), "-key", "agent_rtp_port", String.valueOf(supervisor.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "8000",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 5);
+            String callId = candor.callStore().recentCalls(1).get(0).id();
+
+            assertThat(supervise(candor, callId, "listen", supervisorSipPort).statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(supervisor::hasRemote);
+            caller.startTone(CALLER_HZ);
+            supervisor.startTone(SUPERVISOR_HZ);
+            long since = System.nanoTime() + 300_000_000L;
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(supervisor.framesWithTone(since, CALLER_HZ)).as("supervisor hears caller").isGreaterThan(25);
+                assertThat(caller.received().stream().filter(r -> r.arrivalNanos() >= since).count())
+                        .as("the caller still gets Candor's RTP").isGreaterThan(25);
+            });
+            assertThat(caller.framesWithTone(since, SUPERVISOR_HZ)).as("nobody hears a listening supervisor").isLessThan(3);
+            assertThat(callerPhone.await(30)).as(callerPhone.output()).isZero();
+            assertThat(supervisorPhone.await(30)).as(supervisorPhone.output()).isZero();
         }
     }
 

@@ -46,8 +46,9 @@ public interface CallLeg {
     PlaybackQueue playback();
 
     /**
-     * Live audio to send to the remote party (a bridged leg's voice); played when no prompt is playing.
-     * A short queue absorbs clock differences; when it is full the oldest frame is dropped.
+     * Live audio to send to the remote party (a bridged leg's voice, a conference mix); mixed with any
+     * prompt that is playing, so a supervisor who barges in is heard over Candor's voice. A short queue
+     * absorbs clock differences; when it is full the oldest frame is dropped.
      */
     void sendAudio(short[] frame);
 
@@ -61,8 +62,9 @@ public interface CallLeg {
     void tapIncoming(java.util.function.Consumer<short[]> sink);
 
     /**
-     * Hands a copy of every frame this leg sends (prompts, live audio, or silence) to {@code sink}, on
-     * the media clock thread; {@code null} stops. Lets a supervisor hear what Candor says.
+     * Hands a copy of this leg's own prompts (silence when none plays; never the live audio mixed in)
+     * to {@code sink}, on the media clock thread; {@code null} stops. Lets a supervisor hear what Candor
+     * says without hearing themselves.
      */
     void tapOutgoing(java.util.function.Consumer<short[]> sink);
 }

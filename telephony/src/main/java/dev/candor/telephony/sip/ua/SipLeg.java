@@ -157,17 +157,30 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
 
     @Override
     public short[] nextFrame() {
-        short[] frame = playback.nextFrame();
-        if (frame == null) {
-            synchronized (live) {
-                frame = live.pollFirst();
-            }
+        short[] voice = playback.nextFrame();
+        short[] other;
+        synchronized (live) {
+            other = live.pollFirst();
         }
+        // The tap hears this leg's own prompts only: a supervisor barging in must not hear themselves.
         Consumer<short[]> tap = outgoingTap;
         if (tap != null) {
-            tap.accept(frame == null ? SILENCE : frame);
+            tap.accept(voice == null ? SILENCE : voice);
         }
-        return frame;
+        if (voice == null) {
+            return other;
+        }
+        return other == null ? voice : mix(voice, other);
+    }
+
+    /** Saturating sum of two frames: prompts and live audio (a barging supervisor) heard together. */
+    static short[] mix(short[] a, short[] b) {
+        short[] out = new short[Math.max(a.length, b.length)];
+        for (int i = 0; i < out.length; i++) {
+            int sum = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
+        }
+        return out;
     }
 
     @Override
