@@ -317,9 +317,8 @@ class RtpMediaChannelTest {
     }
 
     @Test
-    void aReceiveOnlyLegSendsReceiverReportsAboutTheCaller() throws Exception {
-        // A leg that has sent nothing since the report before last sends an RR (RFC 3550 §6.4):
-        // every tick sends audio here, so only the first report can be an RR; check the first.
+    void theFirstReportArrivesOnPortPlusOneWithinTheInitialInterval() throws Exception {
+        // RFC 3550 §6.2: the first report after half the minimum interval (100 ms here), randomised.
         RtpPeer peer = closing(RtpPeer.bindPair());
         MediaChannel channel = open();
         channel.start(pcmu(peer.rtpPort()), () -> null, events);
