@@ -8,10 +8,20 @@ public sealed interface RecognitionEvent permits RecognitionEvent.Partial, Recog
 
     String text();
 
-    /** The words heard so far in the current utterance; may still change. */
-    record Partial(String text) implements RecognitionEvent {
+    /**
+     * The words heard so far in the current utterance; may still change. {@code words} carries their
+     * confidences and media times when the engine gives them (Vosk with partial words enabled),
+     * and is empty otherwise.
+     */
+    record Partial(String text, List<Word> words) implements RecognitionEvent {
         public Partial {
             Objects.requireNonNull(text, "text");
+            words = List.copyOf(Objects.requireNonNull(words, "words"));
+        }
+
+        /** A partial without word details. */
+        public Partial(String text) {
+            this(text, List.of());
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Vosk's JSON results into events. Partial: {@code {"partial": "hello wor"}}. Final: {@code
+ * Reads Vosk's JSON results into events. Partial: {@code {"partial": "hello wor"}}, with {@code
+ * "partial_result"} words in the final's form when partial words are enabled. Final: {@code
  * {"result": [{"conf": 0.98, "start": 1.23, "end": 1.5, "word": "hello"}, ...], "text": "hello
  * world"}}, with word times in seconds since the stream's first sample. Empty texts give no event.
  *
@@ -18,9 +19,21 @@ final class VoskJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * A partial, with its words when Vosk gives them ({@code "partial_result"}, with
+     * {@code setPartialWords(true)}).
+     */
     Optional<RecognitionEvent.Partial> partial(String json) {
-        String text = read(json).path("partial").asText("").trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(new RecognitionEvent.Partial(text));
+        JsonNode root = read(json);
+        String text = root.path("partial").asText("").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Word> words = new ArrayList<>();
+        for (JsonNode node : root.path("partial_result")) {
+            words.add(word(node, json));
+        }
+        return Optional.of(new RecognitionEvent.Partial(text, words));
     }
 
     /**

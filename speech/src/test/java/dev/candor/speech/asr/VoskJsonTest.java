@@ -17,6 +17,25 @@ class VoskJsonTest {
     }
 
     @Test
+    void readsThePartialsWordsWhenPartialWordsAreEnabled() {
+        String partial = """
+                {
+                  "partial" : "hello wor",
+                  "partial_result" : [{
+                      "conf" : 0.750000,
+                      "end" : 0.600000,
+                      "start" : 0.300000,
+                      "word" : "hello"
+                    }]
+                }""";
+
+        RecognitionEvent.Partial heard = json.partial(partial).orElseThrow();
+
+        assertThat(heard.text()).isEqualTo("hello wor");
+        assertThat(heard.words()).containsExactly(new Word("hello", 0.75, 300, 600));
+    }
+
+    @Test
     void anEmptyPartialIsNoEvent() {
         assertThat(json.partial("{\"partial\" : \"\"}")).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.candor.speech.tts.FreeTtsSynthesizer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -65,6 +66,34 @@ class VoskRecognizerIT extends SpeechRecognizerContract {
     @Test
     void silenceGivesNoFinal() {
         assertThat(recognise(new short[16_000])).noneMatch(RecognitionEvent.Final.class::isInstance);
+    }
+
+    @Test
+    void recognisesThroughThePoolWithWordTimesAndConfidences() {
+        short[] audio = speech();
+        java.util.Queue<RecognitionEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        try (RecognitionPool pool = new RecognitionPool(1, 1, audio.length / 160 + 1)) {
+            RecognitionStream stream = pool.open("it", factory.create(8000), new RecognitionListener() {
+                @Override
+                public void onEvent(RecognitionEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public void onError(RuntimeException error) {
+                    throw new AssertionError("recognition failed", error);
+                }
+            });
+            for (int at = 0; at < audio.length; at += 160) {
+                stream.offer(Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 160)));
+            }
+            stream.finish();
+            stream.done().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+        assertThat(finals(List.copyOf(events))).isNotEmpty().allSatisfy(heard -> {
+            assertThat(heard.words()).isNotEmpty();
+            assertThat(heard.words()).allSatisfy(word -> assertThat(word.confidence()).isBetween(0.0, 1.0));
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.candor.telephony.call;
 
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
 import dev.candor.telephony.sdp.MediaParameters;
 
@@ -67,4 +68,24 @@ public interface CallLeg {
      * says without hearing themselves.
      */
     void tapOutgoing(java.util.function.Consumer<short[]> sink);
+
+    /**
+     * The RTP session's statistics now: packets sent and received, our loss and jitter, the jitter
+     * buffer, and the peer's last RTCP report about our stream. {@link MediaStatistics#NONE} before
+     * media starts. Any thread; a snapshot, cheap enough to poll.
+     */
+    default MediaStatistics mediaStatistics() {
+        return MediaStatistics.NONE;
+    }
+
+    /**
+     * Sends one DTMF key press as RFC 4733 telephone events (one packet per 20 ms, then the end
+     * packet three times), after any press queued before.
+     *
+     * @return false when media has not started or the peer did not negotiate telephone-event
+     * @throws IllegalArgumentException for a digit other than 0-9, *, #, A-D or a duration outside 20–8191 ms
+     */
+    default boolean sendDtmf(char digit, int durationMillis) {
+        return false;
+    }
 }

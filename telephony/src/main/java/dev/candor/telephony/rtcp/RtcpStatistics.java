@@ -137,6 +137,42 @@ public final class RtcpStatistics {
         return packets;
     }
 
+    /**
+     * What we know about the remote source we receive, without closing a report interval.
+     *
+     * @param ssrc           the remote source
+     * @param received       packets counted as received (RFC 3550 §A.1: after probation, duplicates included)
+     * @param expected       packets expected from the base sequence number to the extended highest
+     * @param cumulativeLost {@code expected - received}; negative when duplicates outnumber losses
+     * @param jitter         the interarrival jitter estimate in timestamp units
+     */
+    public record Reception(long ssrc, long received, long expected, long cumulativeLost, long jitter) {
+    }
+
+    /** Our reception of the remote source so far; empty before the first RTP packet. */
+    public synchronized Optional<Reception> reception() {
+        if (reception == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reception(reception.ssrc(), reception.received(), reception.expected(),
+                reception.expected() - reception.received(), reception.jitter()));
+    }
+
+    /** RTP packets we sent, modulo 2<sup>32</sup>, as carried in our SRs. */
+    public synchronized long packetsSent() {
+        return packetsSent;
+    }
+
+    /** RTP payload octets we sent, modulo 2<sup>32</sup>, as carried in our SRs. */
+    public synchronized long octetsSent() {
+        return octetsSent;
+    }
+
+    /** The SSRC of the stream we send. */
+    public long localSsrc() {
+        return localSsrc;
+    }
+
     /** What the peer last reported about our stream: its loss and jitter. */
     public synchronized Optional<ReportBlock> remoteReport() {
         return Optional.ofNullable(remoteReport);

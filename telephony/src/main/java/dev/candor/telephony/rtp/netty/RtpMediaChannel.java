@@ -1,17 +1,13 @@
 package dev.candor.telephony.rtp.netty;
 
-import dev.candor.telephony.media.DtmfReceiver;
-import dev.candor.telephony.media.G711;
 import dev.candor.telephony.media.MediaClock;
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.Registration;
-import dev.candor.telephony.rtp.RtpDecodeResult;
-import dev.candor.telephony.rtp.RtpPacket;
 import dev.candor.telephony.rtp.RtpSequencer;
-import dev.candor.telephony.rtp.TelephoneEvent;
-import dev.candor.telephony.sdp.AudioCodec;
+import dev.candor.telephony.rtp.session.RtcpInterval;
+import dev.candor.telephony.rtp.session.RtpSession;
 import dev.candor.telephony.sdp.MediaParameters;
 import dev.candor.telephony.sip.ua.MediaChannel;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -22,135 +18,133 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
 
 /**
- * One leg's RTP: sends a G.711 packet on every media clock tick (silence when there is nothing to
- * play, so NATs and the far end keep seeing a stream) and decodes what arrives.
+ * One leg's RTP over two Netty UDP channels, RTP on an even port and RTCP on the next: the
+ * channels' handlers hand datagrams to the {@link RtpSession}, the media clock ticks it, and its
+ * sends become datagrams. All RTP logic lives in the session; this class only moves bytes.
  */
 final class RtpMediaChannel implements MediaChannel {
     private static final Logger log = LoggerFactory.getLogger(RtpMediaChannel.class);
-    static final int FRAME_SAMPLES = 160;
 
-    private final Channel channel;
-    private final Handler handler;
+    private final Channel rtpChannel;
+    private final Channel rtcpChannel;
+    private final Handler rtpHandler;
+    private final Handler rtcpHandler;
     private final MediaClock clock;
-    private final AtomicLong packetsSent = new AtomicLong();
+    private final Duration rtcpInterval;
+    private final RandomGenerator random;
     private volatile Registration registration;
-    private volatile Stream stream;
+    private volatile RtpSession session;
+    private boolean closed;
 
-    RtpMediaChannel(Channel channel, Handler handler, MediaClock clock) {
-        this.channel = channel;
-        this.handler = handler;
+    RtpMediaChannel(Channel rtpChannel, Handler rtpHandler, Channel rtcpChannel, Handler rtcpHandler,
+                    MediaClock clock, Duration rtcpInterval, RandomGenerator random) {
+        this.rtpChannel = rtpChannel;
+        this.rtpHandler = rtpHandler;
+        this.rtcpChannel = rtcpChannel;
+        this.rtcpHandler = rtcpHandler;
         this.clock = clock;
+        this.rtcpInterval = rtcpInterval;
+        this.random = random;
     }
 
     @Override
     public int localPort() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) rtpChannel.localAddress()).getPort();
     }
 
     @Override
     public synchronized void start(MediaParameters parameters, FrameSource source, MediaEvents events) {
-        if (stream != null) {
+        if (session != null || closed) {
             return;
         }
-        G711.Law law = parameters.codec() == AudioCodec.PCMA ? G711.Law.A_LAW : G711.Law.MU_LAW;
-        InetSocketAddress remote = new InetSocketAddress(parameters.remoteAddress(), parameters.remotePort());
-        Stream s = new Stream(parameters, law, remote, source, events,
-                RtpSequencer.random(ThreadLocalRandom.current()));
-        this.stream = s;
-        handler.stream = s;
-        this.registration = clock.register(tick -> s.tick(channel, packetsSent));
+        RtpSequencer sequencer;
+        String cname;
+        synchronized (random) {
+            sequencer = RtpSequencer.random(random);
+            cname = "candor-" + HexFormat.of().toHexDigits(random.nextLong());
+        }
+        RtpSession s = new RtpSession(parameters, source, events, new Transport(),
+                sequencer, new RtcpInterval(rtcpInterval, RandomGenerator.of("L64X128MixRandom")), cname,
+                () -> System.nanoTime() / 1_000_000, InstantSource.system());
+        this.session = s;
+        rtpHandler.receiver = s::onRtp;
+        rtcpHandler.receiver = s::onRtcp;
+        this.registration = clock.register(tick -> s.onTick());
     }
 
     @Override
-    public void close() {
+    public MediaStatistics statistics() {
+        RtpSession s = session;
+        return s == null ? MediaStatistics.NONE : s.statistics();
+    }
+
+    @Override
+    public boolean sendDtmf(char digit, int durationMillis) {
+        RtpSession s = session;
+        return s != null && s.sendDtmf(digit, durationMillis);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         Registration r = registration;
         if (r != null) {
             r.close();
         }
-        handler.stream = null;
-        channel.close();
+        rtpHandler.receiver = null;
+        rtcpHandler.receiver = null;
+        RtpSession s = session;
+        if (s != null) {
+            s.close();                  // queues the BYE on the event loop, ahead of the close below
+        }
+        rtpChannel.close();
+        rtcpChannel.close();
     }
 
-    /** The per-stream state: encoder side ticked by the clock, decoder side fed by the channel. */
-    static final class Stream {
-        private final MediaParameters parameters;
-        private final G711.Law law;
-        private final InetSocketAddress remote;
-        private final FrameSource source;
-        private final MediaEvents events;
-        private final RtpSequencer sequencer;
-        private final DtmfReceiver dtmf = new DtmfReceiver();
-        private final byte[] silence;
-        private boolean talking;
-        private boolean first = true;
-
-        Stream(MediaParameters parameters, G711.Law law, InetSocketAddress remote, FrameSource source,
-               MediaEvents events, RtpSequencer sequencer) {
-            this.parameters = parameters;
-            this.law = law;
-            this.remote = remote;
-            this.source = source;
-            this.events = events;
-            this.sequencer = sequencer;
-            this.silence = new byte[FRAME_SAMPLES];
-            java.util.Arrays.fill(silence, law.silence());
+    /** Sends on the channels; Netty's writes never block the calling thread. */
+    private final class Transport implements RtpSession.Transport {
+        @Override
+        public void sendRtp(byte[] datagram, InetSocketAddress to) {
+            rtpChannel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), rtpChannel.voidPromise());
         }
 
-        /** Media clock thread. */
-        void tick(Channel channel, AtomicLong sent) {
-            short[] frame = source.nextFrame();
-            byte[] payload = frame == null ? silence : law.encode(frame);
-            boolean marker = first || (frame != null && !talking);
-            talking = frame != null;
-            first = false;
-            RtpPacket packet = sequencer.next(parameters.codecPayloadType(), marker, payload, FRAME_SAMPLES);
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet.toBytes()), remote));
-            sent.incrementAndGet();
-        }
-
-        /** Event loop thread. */
-        void receive(byte[] data) {
-            if (RtpPacket.looksLikeRtcp(data, 0, data.length)) {
-                return;
-            }
-            RtpDecodeResult result = RtpPacket.decode(data, 0, data.length);
-            if (!(result instanceof RtpDecodeResult.Ok ok)) {
-                return;
-            }
-            RtpPacket packet = ok.packet();
-            int pt = packet.payloadType();
-            if (pt == parameters.telephoneEventPayloadType()) {
-                byte[] payload = packet.payload();
-                Optional<TelephoneEvent> event = TelephoneEvent.decode(payload, 0, payload.length);
-                event.flatMap(e -> dtmf.onPacket(packet.timestamp(), e)).ifPresent(events::onDtmf);
-            } else if (pt == parameters.codecPayloadType()) {
-                byte[] payload = packet.payload();
-                events.onAudio(law.decode(payload, 0, payload.length));
-            }
+        @Override
+        public void sendRtcp(byte[] datagram, InetSocketAddress to) {
+            rtcpChannel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to),
+                    rtcpChannel.voidPromise());
         }
     }
 
+    /** Hands each datagram's bytes and sender to the session, on the event loop. */
     static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
-        volatile Stream stream;
+        private final String what;
+        volatile BiConsumer<byte[], InetSocketAddress> receiver;
+
+        Handler(String what) {
+            this.what = what;
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            Stream s = stream;
-            if (s == null) {
-                return;
+            BiConsumer<byte[], InetSocketAddress> r = receiver;
+            if (r != null) {
+                r.accept(ByteBufUtil.getBytes(packet.content()), packet.sender());
             }
-            ByteBuf content = packet.content();
-            s.receive(ByteBufUtil.getBytes(content));
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            log.error("unexpected error on an RTP channel", cause);
+            log.error("unexpected error on an {} channel {}", what, ctx.channel().localAddress(), cause);
         }
     }
 }

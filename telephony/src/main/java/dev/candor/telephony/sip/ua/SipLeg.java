@@ -5,6 +5,8 @@ import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.media.DtmfSender;
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
 import dev.candor.telephony.sdp.MediaParameters;
 import dev.candor.telephony.sdp.SessionDescription;
@@ -52,6 +54,8 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     private volatile MediaParameters negotiated;
     private volatile Consumer<short[]> forward;
     private volatile Consumer<short[]> outgoingTap;
+    /** The media channel once started, for other threads (the field {@code media} is the SIP thread's). */
+    private volatile MediaChannel startedMedia;
     private static final short[] SILENCE = new short[160];
 
     // Dialog state: SIP thread only.
@@ -129,6 +133,22 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     }
 
     @Override
+    public MediaStatistics mediaStatistics() {
+        MediaChannel channel = startedMedia;
+        return channel == null ? MediaStatistics.NONE : channel.statistics();
+    }
+
+    @Override
+    public boolean sendDtmf(char digit, int durationMillis) {
+        MediaChannel channel = startedMedia;
+        if (channel == null) {
+            DtmfSender.packetsFor(digit, durationMillis); // validates the arguments
+            return false;
+        }
+        return channel.sendDtmf(digit, durationMillis);
+    }
+
+    @Override
     public void hangup() {
         ua.scheduler().execute(this::hangupOnSipThread);
     }
@@ -197,6 +217,11 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         emit(l -> l.onDtmf(this, digit));
     }
 
+    @Override
+    public void onRemoteReport(MediaStatistics statistics) {
+        emit(l -> l.onMediaReport(this, statistics));
+    }
+
     // ---- for subclasses (SIP thread) ----
 
     protected abstract void hangupOnSipThread();
@@ -224,6 +249,7 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     protected void startMedia(MediaParameters parameters) {
         this.negotiated = parameters;
         media.start(parameters, this, this);
+        this.startedMedia = media;
     }
 
     /** Ends the leg once: closes media, lets the user agent forget it, tells the listener. */

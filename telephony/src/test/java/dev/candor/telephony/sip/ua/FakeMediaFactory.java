@@ -1,5 +1,6 @@
 package dev.candor.telephony.sip.ua;
 
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.sdp.MediaParameters;
 
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ final class FakeMediaFactory implements MediaFactory {
         FrameSource source;
         MediaEvents events;
         boolean closed;
+        MediaStatistics statistics = MediaStatistics.NONE;
+        final List<String> dtmfSent = new ArrayList<>();
 
         FakeChannel(int port) {
             this.port = port;
@@ -50,6 +53,17 @@ final class FakeMediaFactory implements MediaFactory {
         @Override
         public void close() {
             closed = true;
+        }
+
+        @Override
+        public MediaStatistics statistics() {
+            return statistics;
+        }
+
+        @Override
+        public boolean sendDtmf(char digit, int durationMillis) {
+            dtmfSent.add(digit + "/" + durationMillis);
+            return true;
         }
     }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallState;
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.sdp.AudioCodec;
 import dev.candor.telephony.sdp.MediaParameters;
 import dev.candor.telephony.sdp.SessionDescription;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The UAS side of an INVITE (RFC 3261 §13.3, §17.2.1) driven in virtual time. */
 class InboundCallTest {
@@ -78,6 +80,25 @@ class InboundCallTest {
         assertThat(started.remoteAddress()).isEqualTo("192.0.2.10");
         assertThat(started.remotePort()).isEqualTo(49170);
         assertThat(started.telephoneEventPayloadType()).isEqualTo(101);
+    }
+
+    @Test
+    void theCallersRtcpReportReachesTheListenerAndTheLegAsksItsMediaForStatisticsAndDtmf() {
+        h.receive(invite(CALL, BRANCH, OFFER_PCMU_PCMA));
+        CallLeg leg = h.onlyIncomingLeg();
+        assertThat(leg.mediaStatistics()).as("before media starts").isEqualTo(MediaStatistics.NONE);
+        assertThat(leg.sendDtmf('1', 100)).isFalse();
+        leg.answer();
+        MediaStatistics reported = new MediaStatistics(50, 8000, MediaStatistics.Reception.NONE,
+                Optional.of(new MediaStatistics.RemoteReport(0.25, 3, 20.0, 1000)), Optional.empty());
+        h.media.last().statistics = reported;
+
+        h.media.last().events.onRemoteReport(reported);
+
+        assertThat(h.listener.events()).contains("report:0.25");
+        assertThat(leg.mediaStatistics()).isEqualTo(reported);
+        assertThat(leg.sendDtmf('1', 100)).isTrue();
+        assertThat(h.media.last().dtmfSent).containsExactly("1/100");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.candor.telephony.sip.ua;
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.media.MediaStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ final class RecordingListener implements CallLegListener {
     @Override
     public synchronized void onDtmf(CallLeg leg, char digit) {
         events.add("dtmf:" + digit);
+    }
+
+    @Override
+    public synchronized void onMediaReport(CallLeg leg, MediaStatistics statistics) {
+        events.add("report:" + statistics.remote().map(MediaStatistics.RemoteReport::fractionLost).orElse(-1.0));
     }
 
     @Override
