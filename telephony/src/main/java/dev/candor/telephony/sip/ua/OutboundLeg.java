@@ -7,6 +7,7 @@ import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.sdp.Negotiation;
 import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.limits.LogSafe;
 import dev.candor.telephony.sip.message.CSeq;
 import dev.candor.telephony.sip.message.NameAddr;
 import dev.candor.telephony.sip.message.SipMethod;
@@ -157,7 +158,7 @@ final class OutboundLeg extends SipLeg {
                         new String(response.body(), StandardCharsets.US_ASCII)).value()
                 .map(answer -> OfferAnswer.acceptAnswer(localSdp, answer));
         if (negotiation.isEmpty() || negotiation.get() instanceof Negotiation.NotAcceptable) {
-            log.warn("call {}: unusable SDP answer from {}; hanging up", id(), target);
+            log.warn("call {}: unusable SDP answer from {}; hanging up", id(), LogSafe.text(target.toString()));
             setState(CallState.ESTABLISHED);
             sendBye(EndReason.NOT_ACCEPTABLE);
             return;
@@ -236,7 +237,7 @@ final class OutboundLeg extends SipLeg {
 
     private void onAnswerTimeout() {
         if (state() == CallState.RINGING && !ended()) {
-            log.info("call {}: {} did not answer within {}", id(), target, answerTimeout);
+            log.info("call {}: {} did not answer within {}", id(), LogSafe.text(target.toString()), answerTimeout);
             cancel(EndReason.NO_ANSWER);
         }
     }

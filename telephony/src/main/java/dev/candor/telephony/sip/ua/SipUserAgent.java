@@ -150,6 +150,14 @@ public final class SipUserAgent {
             respond(invite, source, SipResponse.to(invite, 482));
             return;
         }
+        if (counters.activeLegs.get() >= settings.maxConcurrentCalls()) {
+            counters.callsOverCapacity.incrementAndGet();
+            transport.send(SipResponse.to(invite, 503)
+                    .withToTag(newTag())
+                    .withHeader("Retry-After", Integer.toString(UserAgentSettings.CAPACITY_RETRY_AFTER_SECONDS))
+                    .withHeader("Server", settings.userAgent()), responseDestination(invite, source));
+            return;
+        }
         InboundLeg leg = new InboundLeg(this, invite, source);
         invitesByBranch.put(branch, leg);
         legsByCallId.put(invite.callId(), leg);
