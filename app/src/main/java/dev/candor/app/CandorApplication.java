@@ -2,6 +2,7 @@ package dev.candor.app;
 
 import dev.candor.app.call.CallServices;
 import dev.candor.app.call.CallSession;
+import dev.candor.app.call.CallSessions;
 import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
 import dev.candor.app.http.ConsoleServer;
@@ -139,7 +140,8 @@ public final class CandorApplication implements AutoCloseable {
         LiveCalls live = new LiveCalls();
         CallbackStore callbacks = new CallbackStore(database);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
-        CallServices services = new CallServices(store, callbacks, live, prompts::get, handoffs, new HandoffQueue(),
+        CallSessions sessions = new CallSessions();
+        CallServices services = new CallServices(store, callbacks, live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
                 recognizers, workers, recognition, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = Conversations.builtIn(conversationSettings);
@@ -149,7 +151,7 @@ public final class CandorApplication implements AutoCloseable {
         });
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
-                        agents, Clock.systemUTC()));
+                        agents, sessions, Clock.systemUTC()));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),

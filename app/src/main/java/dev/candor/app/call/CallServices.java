@@ -4,6 +4,7 @@ import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.handoff.HandoffQueue;
+import dev.candor.telephony.media.MediaClock;
 import dev.candor.speech.asr.RecognizerFactory;
 
 import java.time.Clock;
@@ -20,13 +21,16 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param recognition runs speech recognition; bounded and sized to the cores
  * @param timers one thread for the few timed things a call does (queue checks, callback offers)
  */
-public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, Prompts prompts,
+public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, CallSessions sessions,
+                           MediaClock mediaClock, Prompts prompts,
                            Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
                            Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock) {
     public CallServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(mediaClock, "mediaClock");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(prompts, "prompts");

@@ -55,6 +55,9 @@ public final class CallSession implements CallLegListener {
     private final CallServices services;
     private final Output output = new Output();
     private HandoffFlow flow;
+    private CallLeg agentLeg;
+    private Supervisor supervisor;
+    private boolean takenOver;
     private volatile boolean handingOff;
     private volatile boolean bargedIn;
     /** Only ever touched on the leg's media thread. */
@@ -90,6 +93,7 @@ public final class CallSession implements CallLegListener {
                 leg.localUri(), leg.sipCallId(), clock.instant()));
         log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
         live.started(leg.id(), Redaction.uri(leg.remoteUri()), clock.instant());
+        services.sessions().add(leg.id(), this);
         leg.ring();
         leg.answer();
     }
@@ -132,6 +136,9 @@ public final class CallSession implements CallLegListener {
         if (ended) {
             return;
         }
+        if (takenOver) {
+            return;
+        }
         if (handingOff) {
             flow.onDtmf(digit);
             return;
@@ -153,6 +160,10 @@ public final class CallSession implements CallLegListener {
         if (flow != null) {
             flow.onCallEnded();
         }
+        if (supervisor != null) {
+            supervisor.callEnded();
+        }
+        services.sessions().remove(leg.id());
         if (speech != null) {
             speech.close();
         }
@@ -282,8 +293,91 @@ public final class CallSession implements CallLegListener {
         }
 
         @Override
+        public void agentConnected(CallLeg agent) {
+            agentLeg = agent;
+        }
+
+        @Override
         public boolean ended() {
             return ended;
         }
+    }
+
+    /**
+     * A supervisor asks to listen, whisper, barge in or take over. The first request dials their phone
+     * (on the calling thread: call it from an application thread); later ones only change the mix.
+     *
+     * @return {@code dialing} or {@code applied}
+     * @throws IllegalStateException when the request makes no sense now (whisper while Candor talks,
+     *     another supervisor already on the call, the call over)
+     */
+    public String supervise(String supervisorName, String phoneUri, SupervisionMode mode) {
+        Supervisor dialNow;
+        synchronized (this) {
+            if (ended) {
+                throw new IllegalStateException("the call has ended");
+            }
+            if (mode == SupervisionMode.WHISPER && agentLeg == null) {
+                throw new IllegalStateException("whisper is not offered while Candor handles the call");
+            }
+            if (supervisor != null) {
+                if (!supervisor.name().equals(supervisorName)) {
+                    throw new IllegalStateException("supervisor " + supervisor.name() + " is already on this call");
+                }
+                supervisor.change(mode);
+                return "applied";
+            }
+            supervisor = new Supervisor(this, supervisorName, leg, Optional.ofNullable(agentLeg),
+                    services.mediaClock(), new SupervisorEvents());
+            dialNow = supervisor;
+        }
+        decide("supervision_requested", mode.code(), Map.of("supervisor", supervisorName));
+        try {
+            dialNow.dial(handoffs, phoneUri, mode);
+        } catch (IllegalArgumentException e) {
+            synchronized (this) {
+                supervisor = null;
+            }
+            throw e;
+        }
+        return "dialing";
+    }
+
+    /** What the supervisor's side reports; called with this session's lock held. */
+    private final class SupervisorEvents implements Supervisor.Listener {
+        @Override
+        public void modeApplied(String name, SupervisionMode mode) {
+            live.status(leg.id(), "supervised:" + mode.code(), Optional.ofNullable(agentLeg).map(a -> agentName()),
+                    clock.instant());
+            decide("supervision", mode.code(), Map.of("supervisor", name));
+            if (mode == SupervisionMode.TAKE_OVER && !takenOver) {
+                takenOver = true;
+                handingOff = true;
+                pending.clear();
+                if (agentLeg == null) {
+                    leg.playback().cancelAll();
+                }
+                decide("handoff", "supervisor_takeover", Map.of("supervisor", name));
+            }
+        }
+
+        @Override
+        public void supervisorLeft(String name, boolean tookOver) {
+            supervisor = null;
+            if (ended) {
+                return;
+            }
+            decide("supervision_ended", tookOver ? "supervisor_hung_up_after_takeover" : "supervisor_hung_up",
+                    Map.of("supervisor", name));
+            if (tookOver) {
+                leg.hangup();
+            } else {
+                live.status(leg.id(), agentLeg != null ? "with_agent" : "candor", Optional.empty(), clock.instant());
+            }
+        }
+    }
+
+    private String agentName() {
+        return services.live().find(leg.id()).flatMap(dev.candor.app.live.LiveCall::agent).orElse("agent");
     }
 }

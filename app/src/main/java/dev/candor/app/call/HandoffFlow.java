@@ -215,6 +215,7 @@ final class HandoffFlow {
             services.handoffs().agents().callStarted(agent.name());
             synchronized (lock) {
                 phase = Phase.CONNECTED;
+                out.agentConnected(agentLeg);
                 out.decide("agent_connected", "answered", Map.of("agent", agent.name()));
                 out.status("with_agent", Optional.of(agent.name()));
             }

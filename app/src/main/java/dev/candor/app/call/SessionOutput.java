@@ -18,6 +18,9 @@ interface SessionOutput {
     /** Shows the call's new state live. */
     void status(String status, Optional<String> agent);
 
+    /** The caller is now bridged to this agent's leg. */
+    void agentConnected(dev.candor.telephony.call.CallLeg agentLeg);
+
     /** True once the caller has gone. */
     boolean ended();
 }

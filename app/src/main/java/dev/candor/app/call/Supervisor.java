@@ -11,7 +11,6 @@ import dev.candor.telephony.media.Supervision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,6 +73,9 @@ final class Supervisor implements CallLegListener {
 
     /** Switches mode; applied at once when the phone is already joined. */
     void change(SupervisionMode next) {
+        if (next == mode) {
+            return; // already so, or about to be once the phone answers
+        }
         mode = next;
         if (joined) {
             apply();
@@ -156,9 +158,5 @@ final class Supervisor implements CallLegListener {
             }
         }
         joined = false;
-    }
-
-    static Duration ringTime(Handoffs handoffs) {
-        return handoffs.answerTimeout();
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candor.app.auth.Principal;
 import dev.candor.app.auth.Sessions;
+import dev.candor.app.call.CallSession;
+import dev.candor.app.call.SupervisionMode;
+import dev.candor.app.storage.UserStore;
 import dev.candor.app.live.LiveCall;
 import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallRow;
@@ -51,6 +54,7 @@ final class ApiRoutes {
         routes.get("/api/agents", this::agents, Access.AGENT);
         routes.put("/api/agents/{name}/availability", this::setAvailability, Access.AGENT);
         routes.get("/api/callbacks", this::callbacks, Access.SUPERVISOR);
+        routes.post("/api/calls/{id}/supervision", this::supervise, Access.SUPERVISOR);
         routes.sse("/api/events", this::events, Access.AGENT);
     }
 
@@ -231,6 +235,33 @@ final class ApiRoutes {
         deps.agents().set(name, availability);
         deps.users().audit(p.name(), "set_availability", name, availability.code(), deps.clock().instant());
         ctx.json(Map.of("name", name, "availability", availability.code()));
+    }
+
+    /**
+     * Listen, whisper, barge in or take over: the first request calls the supervisor's phone (from
+     * their user record, or {@code phone} in the body for API tokens), later ones switch the mix.
+     */
+    private void supervise(Context ctx) throws IOException {
+        Principal p = principal(ctx);
+        String id = ctx.pathParam("id");
+        JsonNode body = JSON.readTree(ctx.body());
+        SupervisionMode mode = SupervisionMode.parse(text(body, "mode"));
+        Optional<String> phone = Optional.ofNullable(body.get("phone")).map(JsonNode::asText)
+                .or(() -> deps.users().findUser(p.name()).flatMap(UserStore.UserRow::phoneUri));
+        if (phone.isEmpty()) {
+            throw new ApiError(409, "no phone to call: set one with 'candor user add " + p.name()
+                    + " --phone sip:...' or send \"phone\" in the request");
+        }
+        CallSession session = deps.sessions().find(id).orElseThrow(() -> new ApiError(404, "no live call " + id));
+        String result;
+        try {
+            result = session.supervise(p.name(), phone.get(), mode);
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        deps.users().audit(p.name(), "supervise", id, mode.code(), deps.clock().instant());
+        ctx.status(result.equals("dialing") ? 202 : 200).json(Map.of("callId", id, "mode", mode.code(),
+                "status", result));
     }
 
     private void callbacks(Context ctx) {

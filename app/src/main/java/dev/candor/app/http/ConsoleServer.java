@@ -1,6 +1,7 @@
 package dev.candor.app.http;
 
 import dev.candor.app.auth.PasswordHasher;
+import dev.candor.app.call.CallSessions;
 import dev.candor.app.auth.Principal;
 import dev.candor.app.auth.Role;
 import dev.candor.app.auth.Sessions;
@@ -33,13 +34,14 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
-                               AgentDirectory agents, Clock clock) {
+                               AgentDirectory agents, CallSessions sessions, Clock clock) {
         public Dependencies {
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(live, "live");
             Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(clock, "clock");
         }
     }

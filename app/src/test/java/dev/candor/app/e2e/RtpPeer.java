@@ -30,6 +30,7 @@ final class RtpPeer implements AutoCloseable {
     private final Thread reader;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
     private volatile SocketAddress remote;
+    private volatile int audioPayloadType = 0;
     private ScheduledFuture<?> tone;
     private int sequence = 1000;
     private long timestamp = 80_000;
@@ -70,11 +71,17 @@ final class RtpPeer implements AutoCloseable {
             remote = datagram.getSocketAddress();
             if (RtpPacket.decode(datagram.getData(), 0, datagram.getLength()) instanceof RtpDecodeResult.Ok ok) {
                 received.add(new Received(now, ok.packet()));
+                if (ok.packet().payloadType() == 0 || ok.packet().payloadType() == 8) {
+                    audioPayloadType = ok.packet().payloadType();
+                }
             }
         }
     }
 
-    /** Sends a continuous PCMU sine tone, one 20 ms packet at a time, to whoever sends to this peer. */
+    /**
+     * Sends a continuous sine tone, one 20 ms packet at a time, to whoever sends to this peer, in the
+     * G.711 law the peer sends (the negotiated codec; PCMU until anything arrives).
+     */
     synchronized void startTone(double frequencyHz) {
         stopTone();
         double[] phase = {0};
@@ -84,7 +91,8 @@ final class RtpPeer implements AutoCloseable {
                 frame[i] = (short) (8000 * Math.sin(phase[0]));
                 phase[0] += 2 * Math.PI * frequencyHz / 8000;
             }
-            sendAudio(G711.Law.MU_LAW.encode(frame), 0);
+            int pt = audioPayloadType;
+            sendAudio((pt == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW).encode(frame), pt);
         }, 0, 20, TimeUnit.MILLISECONDS);
     }
 

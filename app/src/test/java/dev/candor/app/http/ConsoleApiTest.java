@@ -1,6 +1,7 @@
 package dev.candor.app.http;
 
 import dev.candor.app.auth.PasswordHasher;
+import dev.candor.app.call.CallSessions;
 import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallRecord;
 import dev.candor.app.storage.CallStore;
@@ -79,7 +80,8 @@ class ConsoleApiTest {
                 new AgentDirectory.AgentProfile("Bob", "sip:bob@127.0.0.1:5072", Set.of("sales"))),
                 Duration.ofSeconds(30), Clock.systemUTC());
         server = ConsoleServer.start("127.0.0.1", 0,
-                new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, Clock.systemUTC()));
+                new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(),
+                        Clock.systemUTC()));
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -121,7 +123,7 @@ class ConsoleApiTest {
     @ParameterizedTest
     @CsvSource({"GET,/api/session", "POST,/api/logout", "GET,/api/calls/live", "GET,/api/calls",
             "GET,/api/calls/call-alice", "GET,/api/agents", "PUT,/api/agents/Alice/availability",
-            "GET,/api/callbacks", "GET,/api/events"})
+            "GET,/api/callbacks", "GET,/api/events", "POST,/api/calls/call-alice/supervision"})
     void everyApiRouteNeedsALogin(String method, String path) throws Exception {
         HttpResponse<String> r = send(method, path, method.equals("GET") ? null : "{}", null, null);
 
@@ -201,6 +203,22 @@ class ConsoleApiTest {
                 alice, null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(agents.find("Alice").orElseThrow().availability()).isEqualTo(Availability.AWAY);
+    }
+
+    @Test
+    void supervisionIsForSupervisorsWithAPhoneOnALiveCall() throws Exception {
+        assertThat(send("POST", "/api/calls/call-alice/supervision", "{\"mode\":\"listen\"}", login("alice"), null)
+                .statusCode()).isEqualTo(403);
+        Session sam = login("sam");
+        HttpResponse<String> noPhone = send("POST", "/api/calls/call-alice/supervision", "{\"mode\":\"listen\"}",
+                sam, null);
+        assertThat(noPhone.statusCode()).isEqualTo(409);
+        assertThat(noPhone.body()).contains("--phone");
+        assertThat(send("POST", "/api/calls/call-alice/supervision",
+                "{\"mode\":\"listen\",\"phone\":\"sip:sam@127.0.0.1:5090\"}", sam, null).statusCode())
+                .as("not a live call").isEqualTo(404);
+        assertThat(send("POST", "/api/calls/call-alice/supervision", "{\"mode\":\"shout\"}", sam, null).body())
+                .contains("invalid mode: shout");
     }
 
     @Test
