@@ -26,6 +26,8 @@ import dev.candor.speech.tts.PromptCache;
 import dev.candor.speech.tts.SpeechSynthesizer;
 import dev.candor.telephony.call.SipEndpoint;
 import dev.candor.telephony.call.SipEndpointConfig;
+import dev.candor.telephony.sip.limits.FloodLimits;
+import dev.candor.telephony.sip.limits.TrustedAddresses;
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.sdp.AudioCodec;
 import org.slf4j.Logger;
@@ -198,7 +200,14 @@ public final class CandorApplication implements AutoCloseable {
     private static SipEndpointConfig endpointConfig(CandorConfig config) {
         return new SipEndpointConfig(config.sip().bind(), config.sip().port(), config.sip().advertisedAddress(),
                 config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
-                List.of(AudioCodec.PCMU, AudioCodec.PCMA));
+                List.of(AudioCodec.PCMU, AudioCodec.PCMA), floodLimits(config.sip()),
+                config.sip().maxConcurrentCalls());
+    }
+
+    private static FloodLimits floodLimits(CandorConfig.Sip sip) {
+        CandorConfig.RateLimit r = sip.rateLimit();
+        return new FloodLimits(r.requestsPerSecond(), r.burst(), r.banAfterExcess(),
+                Duration.ofSeconds(r.banSeconds()), r.maxTrackedSources(), TrustedAddresses.of(sip.trustedAddresses()));
     }
 
     private static List<AgentDirectory.AgentProfile> agentProfiles(CandorConfig config) {

@@ -47,13 +47,24 @@ public record CandorConfig(
      * {@code sip.*}. {@code publicAddress} is the address put in Contact, Via and SDP;
      * {@code ""} means automatic, see {@link #advertisedAddress()}.
      */
-    public record Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
+    public record Sip(String bind, int port, String publicAddress, int maxMessageBytes, int maxConcurrentCalls,
+                      List<String> trustedAddresses, RateLimit rateLimit) {
         private static final String ANY_ADDRESS = "0.0.0.0";
         private static final String LOOPBACK = "127.0.0.1";
+        /** The default of {@code sip.max-concurrent-calls}. */
+        public static final int DEFAULT_MAX_CONCURRENT_CALLS = 500;
 
         public Sip {
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(publicAddress, "publicAddress");
+            trustedAddresses = List.copyOf(Objects.requireNonNull(trustedAddresses, "trustedAddresses"));
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
+
+        /** With the default concurrent-call cap and rate limits and no trusted addresses. */
+        public Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
+            this(bind, port, publicAddress, maxMessageBytes, DEFAULT_MAX_CONCURRENT_CALLS, List.of(),
+                    RateLimit.DEFAULTS);
         }
 
         /**
@@ -100,6 +111,18 @@ public record CandorConfig(
                 return false;
             }
         }
+    }
+
+    /**
+     * {@code sip.rate-limit.*}: how many SIP messages one source address may send (a token bucket of
+     * {@code burst} refilled at {@code requestsPerSecond}), and the ban for sources that keep going:
+     * after {@code banAfterExcess} messages over the limit the source is ignored for {@code banSeconds}
+     * (0 = never banned, only answered 503). Addresses in {@code sip.trusted-addresses} are exempt.
+     */
+    public record RateLimit(double requestsPerSecond, int burst, int banAfterExcess, int banSeconds,
+                            int maxTrackedSources) {
+        /** The values in {@code candor-defaults.yaml}. */
+        public static final RateLimit DEFAULTS = new RateLimit(20, 40, 100, 60, 10_000);
     }
 
     /** {@code rtp.*}: the media port range, {@code portMin} even, both inclusive. */

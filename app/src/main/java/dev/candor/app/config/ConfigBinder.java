@@ -6,10 +6,12 @@ import dev.candor.app.config.CandorConfig.DialogSettings;
 import dev.candor.app.config.CandorConfig.Handoff;
 import dev.candor.app.config.CandorConfig.Http;
 import dev.candor.app.config.CandorConfig.Llm;
+import dev.candor.app.config.CandorConfig.RateLimit;
 import dev.candor.app.config.CandorConfig.Recording;
 import dev.candor.app.config.CandorConfig.Rtp;
 import dev.candor.app.config.CandorConfig.Sip;
 import dev.candor.app.config.CandorConfig.Speech;
+import dev.candor.telephony.sip.limits.TrustedAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -68,8 +70,32 @@ final class ConfigBinder {
             throw invalid(ConfigKey.SIP_PUBLIC_ADDRESS, publicAddress,
                     "an IP address or host name, or \"\" for automatic");
         }
+        RateLimit rateLimit = new RateLimit(
+                ConfigValues.number(key(ConfigKey.SIP_RATE_LIMIT_REQUESTS_PER_SECOND),
+                        raw(ConfigKey.SIP_RATE_LIMIT_REQUESTS_PER_SECOND), 0.1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BURST, 1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BAN_AFTER_EXCESS, 1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BAN_SECONDS, 0, 86_400),
+                integer(ConfigKey.SIP_RATE_LIMIT_MAX_TRACKED_SOURCES, 100, 10_000_000));
         return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
-                integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024));
+                integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024),
+                integer(ConfigKey.SIP_MAX_CONCURRENT_CALLS, 1, 100_000),
+                trustedAddresses(), rateLimit);
+    }
+
+    /**
+     * {@code sip.trusted-addresses}: a YAML list, or text separated by commas (from the environment or
+     * {@code --set}); each entry an IP address or CIDR block, never a host name (no DNS look-up).
+     */
+    private List<String> trustedAddresses() {
+        ConfigKey key = ConfigKey.SIP_TRUSTED_ADDRESSES;
+        List<String> entries = ConfigValues.textList(key(key), raw(key));
+        try {
+            TrustedAddresses.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, String.join(", ", entries), e.getMessage());
+        }
+        return entries;
     }
 
     private Rtp rtp(Sip sip, Http http) {

@@ -50,6 +50,13 @@ public final class ConfigPrinter {
             case SIP_PORT -> c.sip().port();
             case SIP_PUBLIC_ADDRESS -> c.sip().publicAddress();
             case SIP_MAX_MESSAGE_BYTES -> c.sip().maxMessageBytes();
+            case SIP_MAX_CONCURRENT_CALLS -> c.sip().maxConcurrentCalls();
+            case SIP_TRUSTED_ADDRESSES -> new ArrayList<>(c.sip().trustedAddresses());
+            case SIP_RATE_LIMIT_REQUESTS_PER_SECOND -> c.sip().rateLimit().requestsPerSecond();
+            case SIP_RATE_LIMIT_BURST -> c.sip().rateLimit().burst();
+            case SIP_RATE_LIMIT_BAN_AFTER_EXCESS -> c.sip().rateLimit().banAfterExcess();
+            case SIP_RATE_LIMIT_BAN_SECONDS -> c.sip().rateLimit().banSeconds();
+            case SIP_RATE_LIMIT_MAX_TRACKED_SOURCES -> c.sip().rateLimit().maxTrackedSources();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
             case HTTP_PORT -> c.http().port();
