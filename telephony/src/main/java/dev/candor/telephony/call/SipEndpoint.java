@@ -2,6 +2,8 @@ package dev.candor.telephony.call;
 
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.rtp.netty.NettyMediaFactory;
+import dev.candor.telephony.sip.auth.DigestClient;
+import dev.candor.telephony.sip.auth.Registrar;
 import dev.candor.telephony.sip.limits.SipIngress;
 import dev.candor.telephony.sip.limits.SourceRateLimiter;
 import dev.candor.telephony.sip.message.SipDecoderConfig;
@@ -117,6 +119,16 @@ public final class SipEndpoint implements AutoCloseable {
         return new AbuseCounters(ingress.answeredRateLimited(), limiter.limited(), limiter.bannedDrops(),
                 limiter.bans(), limiter.trackedSources(), limiter.evictions(),
                 userAgent.counters().callsOverCapacity());
+    }
+
+    /** Answers REGISTER from agents' phones with {@code registrar}; see {@link Registrar#lookup(String)}. */
+    public void setRegistrar(Registrar registrar) {
+        userAgent.setRegistrar(registrar);
+    }
+
+    /** Answers 401/407 challenges to Candor's outbound requests (the trunk's credentials). */
+    public void setTrunkCredentials(DigestClient credentials) {
+        userAgent.setTrunkCredentials(credentials);
     }
 
     public UserAgentCounters counters() {
