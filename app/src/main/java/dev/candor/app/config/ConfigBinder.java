@@ -7,6 +7,11 @@ import dev.candor.app.config.CandorConfig.Handoff;
 import dev.candor.app.config.CandorConfig.Http;
 import dev.candor.app.config.CandorConfig.Llm;
 import dev.candor.app.config.CandorConfig.RateLimit;
+import dev.candor.app.config.CandorConfig.RegistrarUsers;
+import dev.candor.app.config.CandorConfig.Trunk;
+import dev.candor.telephony.sip.auth.DigestAlgorithm;
+import dev.candor.telephony.sip.auth.RegistrarCredentials;
+import dev.candor.telephony.sip.auth.RegistrarSettings;
 import dev.candor.app.config.CandorConfig.Recording;
 import dev.candor.app.config.CandorConfig.Rtp;
 import dev.candor.app.config.CandorConfig.Sip;
@@ -80,7 +85,24 @@ final class ConfigBinder {
         return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
                 integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024),
                 integer(ConfigKey.SIP_MAX_CONCURRENT_CALLS, 1, 100_000),
-                trustedAddresses(), rateLimit);
+                trustedAddresses(), rateLimit, registrarUsers(),
+                new Trunk(text(ConfigKey.SIP_TRUNK_USERNAME).strip(), text(ConfigKey.SIP_TRUNK_PASSWORD)));
+    }
+
+    /** {@code sip.registrar.*}: checked by building the stored credentials once, so start-up fails early. */
+    private RegistrarUsers registrarUsers() {
+        String realm = nonBlank(ConfigKey.SIP_REGISTRAR_REALM, "a realm name such as candor");
+        ConfigKey key = ConfigKey.SIP_REGISTRAR_USERS;
+        List<String> entries = ConfigValues.textList(key(key), raw(key));
+        try {
+            RegistrarCredentials.parse(entries);
+            new RegistrarSettings(realm, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), 10, 10,
+                    java.time.Duration.ofMinutes(5), List.of(DigestAlgorithm.values()));
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(key.key(), "(" + entries.size() + " entries, masked)", e.getMessage());
+        }
+        return new RegistrarUsers(realm, entries);
     }
 
     /**

@@ -54,7 +54,8 @@ class ConfigErrorsTest {
         assertThat(e).hasMessage("unknown configuration key: sip.prot "
                 + "(known keys under sip: bind, port, public-address, max-message-bytes, max-concurrent-calls, "
                 + "trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
-                + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources)");
+                + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
+                + "registrar.realm, registrar.users, trunk.username, trunk.password)");
         assertThat(e.key()).isEqualTo("sip.prot");
     }
 
@@ -64,6 +65,14 @@ class ConfigErrorsTest {
 
         assertThat(e.key()).isEqualTo("sip.trusted-addresses");
         assertThat(e.getMessage()).contains("trunk.example.com").contains("CIDR");
+    }
+
+    @Test
+    void registrarUserWithABadHa1IsRejectedWithoutShowingIt() {
+        ConfigException e = failure("sip.registrar.users=alice:0123456789abcdef");
+
+        assertThat(e.key()).isEqualTo("sip.registrar.users");
+        assertThat(e.getMessage()).contains("user alice").doesNotContain("0123456789abcdef");
     }
 
     @Test

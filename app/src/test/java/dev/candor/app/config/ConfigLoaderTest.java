@@ -96,6 +96,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void registrarUsersAndTrunkPasswordArePrintedMasked() {
+        String ha1 = "5f4dcc3b5aa765d61d8327deb882cf99";
+        CandorConfig c = load(null, Map.of("CANDOR_SIP_TRUNK_PASSWORD", "trunk-pw"),
+                "sip.registrar.users=alice:" + ha1, "sip.trunk.username=candor");
+
+        assertThat(c.sip().registrar().users()).containsExactly("alice:" + ha1);
+        String printed = ConfigPrinter.toYaml(c);
+        assertThat(printed).contains("alice:****").doesNotContain(ha1).doesNotContain("trunk-pw");
+        assertThat(c.toString()).doesNotContain(ha1).doesNotContain("trunk-pw");
+    }
+
+    @Test
     void emptyFileKeepsDefaults() throws IOException {
         assertThat(load(file(""), Map.of())).isEqualTo(ConfigLoader.defaults());
     }
