@@ -26,6 +26,12 @@ import dev.candor.speech.tts.PromptCache;
 import dev.candor.speech.tts.SpeechSynthesizer;
 import dev.candor.telephony.call.SipEndpoint;
 import dev.candor.telephony.call.SipEndpointConfig;
+import dev.candor.telephony.sip.auth.DigestClient;
+import dev.candor.telephony.sip.auth.Registrar;
+import dev.candor.telephony.sip.auth.RegistrarCredentials;
+import dev.candor.telephony.sip.auth.RegistrarSettings;
+import dev.candor.telephony.sip.limits.FloodLimits;
+import dev.candor.telephony.sip.limits.TrustedAddresses;
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.sdp.AudioCodec;
 import org.slf4j.Logger;
@@ -134,6 +140,7 @@ public final class CandorApplication implements AutoCloseable {
                     leg.reject(503);
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
+        configureAuthentication(endpoint, config.sip());
         AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
         Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
                 MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault());
@@ -198,7 +205,27 @@ public final class CandorApplication implements AutoCloseable {
     private static SipEndpointConfig endpointConfig(CandorConfig config) {
         return new SipEndpointConfig(config.sip().bind(), config.sip().port(), config.sip().advertisedAddress(),
                 config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
-                List.of(AudioCodec.PCMU, AudioCodec.PCMA));
+                List.of(AudioCodec.PCMU, AudioCodec.PCMA), floodLimits(config.sip()),
+                config.sip().maxConcurrentCalls());
+    }
+
+    /** The registrar for agents' phones (when users are configured) and the trunk's credentials. */
+    private static void configureAuthentication(SipEndpoint endpoint, CandorConfig.Sip sip) {
+        if (!sip.registrar().users().isEmpty()) {
+            endpoint.setRegistrar(new Registrar(RegistrarSettings.defaults(sip.registrar().realm()),
+                    RegistrarCredentials.parse(sip.registrar().users()), java.time.Clock.systemUTC(),
+                    new java.security.SecureRandom()));
+        }
+        if (!sip.trunk().username().isEmpty()) {
+            endpoint.setTrunkCredentials(new DigestClient(sip.trunk().username(), sip.trunk().password(),
+                    new java.security.SecureRandom()));
+        }
+    }
+
+    private static FloodLimits floodLimits(CandorConfig.Sip sip) {
+        CandorConfig.RateLimit r = sip.rateLimit();
+        return new FloodLimits(r.requestsPerSecond(), r.burst(), r.banAfterExcess(),
+                Duration.ofSeconds(r.banSeconds()), r.maxTrackedSources(), TrustedAddresses.of(sip.trustedAddresses()));
     }
 
     private static List<AgentDirectory.AgentProfile> agentProfiles(CandorConfig config) {

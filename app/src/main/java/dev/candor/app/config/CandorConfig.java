@@ -47,13 +47,26 @@ public record CandorConfig(
      * {@code sip.*}. {@code publicAddress} is the address put in Contact, Via and SDP;
      * {@code ""} means automatic, see {@link #advertisedAddress()}.
      */
-    public record Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
+    public record Sip(String bind, int port, String publicAddress, int maxMessageBytes, int maxConcurrentCalls,
+                      List<String> trustedAddresses, RateLimit rateLimit, RegistrarUsers registrar, Trunk trunk) {
         private static final String ANY_ADDRESS = "0.0.0.0";
         private static final String LOOPBACK = "127.0.0.1";
+        /** The default of {@code sip.max-concurrent-calls}. */
+        public static final int DEFAULT_MAX_CONCURRENT_CALLS = 500;
 
         public Sip {
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(publicAddress, "publicAddress");
+            trustedAddresses = List.copyOf(Objects.requireNonNull(trustedAddresses, "trustedAddresses"));
+            Objects.requireNonNull(rateLimit, "rateLimit");
+            Objects.requireNonNull(registrar, "registrar");
+            Objects.requireNonNull(trunk, "trunk");
+        }
+
+        /** With the default concurrent-call cap and rate limits and no trusted addresses. */
+        public Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
+            this(bind, port, publicAddress, maxMessageBytes, DEFAULT_MAX_CONCURRENT_CALLS, List.of(),
+                    RateLimit.DEFAULTS, RegistrarUsers.NONE, Trunk.NONE);
         }
 
         /**
@@ -99,6 +112,53 @@ public record CandorConfig(
             } catch (SocketException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * {@code sip.rate-limit.*}: how many SIP messages one source address may send (a token bucket of
+     * {@code burst} refilled at {@code requestsPerSecond}), and the ban for sources that keep going:
+     * after {@code banAfterExcess} messages over the limit the source is ignored for {@code banSeconds}
+     * (0 = never banned, only answered 503). Addresses in {@code sip.trusted-addresses} are exempt.
+     */
+    public record RateLimit(double requestsPerSecond, int burst, int banAfterExcess, int banSeconds,
+                            int maxTrackedSources) {
+        /** The values in {@code candor-defaults.yaml}. */
+        public static final RateLimit DEFAULTS = new RateLimit(20, 40, 100, 60, 10_000);
+    }
+
+    /**
+     * {@code sip.registrar.*}: agents' phones that may REGISTER. Each entry of {@code users} is
+     * {@code user:HA1}, HA1 = the hex MD5 (32 digits) or SHA-256 (64 digits) of
+     * {@code user:realm:password}; a user may have one entry per algorithm. No users: no registrar
+     * (REGISTER gets 405). Printed masked: an HA1 is as good as the password within its realm.
+     */
+    public record RegistrarUsers(String realm, List<String> users) {
+        public static final RegistrarUsers NONE = new RegistrarUsers("candor", List.of());
+
+        public RegistrarUsers {
+            Objects.requireNonNull(realm, "realm");
+            users = List.copyOf(Objects.requireNonNull(users, "users"));
+        }
+
+        @Override
+        public String toString() {
+            return "RegistrarUsers[realm=" + realm + ", users=" + users.size() + "]";
+        }
+    }
+
+    /** {@code sip.trunk.*}: Candor's Digest credentials at the trunk, used when it challenges; masked. */
+    public record Trunk(String username, String password) {
+        public static final Trunk NONE = new Trunk("", "");
+
+        public Trunk {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Trunk[username=" + username + ", password=" + (password.isEmpty() ? "" : ConfigPrinter.MASK) + "]";
         }
     }
 

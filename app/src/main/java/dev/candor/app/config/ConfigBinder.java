@@ -6,10 +6,17 @@ import dev.candor.app.config.CandorConfig.DialogSettings;
 import dev.candor.app.config.CandorConfig.Handoff;
 import dev.candor.app.config.CandorConfig.Http;
 import dev.candor.app.config.CandorConfig.Llm;
+import dev.candor.app.config.CandorConfig.RateLimit;
+import dev.candor.app.config.CandorConfig.RegistrarUsers;
+import dev.candor.app.config.CandorConfig.Trunk;
+import dev.candor.telephony.sip.auth.DigestAlgorithm;
+import dev.candor.telephony.sip.auth.RegistrarCredentials;
+import dev.candor.telephony.sip.auth.RegistrarSettings;
 import dev.candor.app.config.CandorConfig.Recording;
 import dev.candor.app.config.CandorConfig.Rtp;
 import dev.candor.app.config.CandorConfig.Sip;
 import dev.candor.app.config.CandorConfig.Speech;
+import dev.candor.telephony.sip.limits.TrustedAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -68,8 +75,49 @@ final class ConfigBinder {
             throw invalid(ConfigKey.SIP_PUBLIC_ADDRESS, publicAddress,
                     "an IP address or host name, or \"\" for automatic");
         }
+        RateLimit rateLimit = new RateLimit(
+                ConfigValues.number(key(ConfigKey.SIP_RATE_LIMIT_REQUESTS_PER_SECOND),
+                        raw(ConfigKey.SIP_RATE_LIMIT_REQUESTS_PER_SECOND), 0.1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BURST, 1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BAN_AFTER_EXCESS, 1, 1_000_000),
+                integer(ConfigKey.SIP_RATE_LIMIT_BAN_SECONDS, 0, 86_400),
+                integer(ConfigKey.SIP_RATE_LIMIT_MAX_TRACKED_SOURCES, 100, 10_000_000));
         return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
-                integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024));
+                integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024),
+                integer(ConfigKey.SIP_MAX_CONCURRENT_CALLS, 1, 100_000),
+                trustedAddresses(), rateLimit, registrarUsers(),
+                new Trunk(text(ConfigKey.SIP_TRUNK_USERNAME).strip(), text(ConfigKey.SIP_TRUNK_PASSWORD)));
+    }
+
+    /** {@code sip.registrar.*}: checked by building the stored credentials once, so start-up fails early. */
+    private RegistrarUsers registrarUsers() {
+        String realm = nonBlank(ConfigKey.SIP_REGISTRAR_REALM, "a realm name such as candor");
+        ConfigKey key = ConfigKey.SIP_REGISTRAR_USERS;
+        List<String> entries = ConfigValues.textList(key(key), raw(key));
+        try {
+            RegistrarCredentials.parse(entries);
+            new RegistrarSettings(realm, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), 10, 10,
+                    java.time.Duration.ofMinutes(5), List.of(DigestAlgorithm.values()));
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(key.key(), "(" + entries.size() + " entries, masked)", e.getMessage());
+        }
+        return new RegistrarUsers(realm, entries);
+    }
+
+    /**
+     * {@code sip.trusted-addresses}: a YAML list, or text separated by commas (from the environment or
+     * {@code --set}); each entry an IP address or CIDR block, never a host name (no DNS look-up).
+     */
+    private List<String> trustedAddresses() {
+        ConfigKey key = ConfigKey.SIP_TRUSTED_ADDRESSES;
+        List<String> entries = ConfigValues.textList(key(key), raw(key));
+        try {
+            TrustedAddresses.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, String.join(", ", entries), e.getMessage());
+        }
+        return entries;
     }
 
     private Rtp rtp(Sip sip, Http http) {

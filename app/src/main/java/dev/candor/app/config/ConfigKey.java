@@ -17,6 +17,17 @@ enum ConfigKey {
     SIP_PORT("sip.port", ValueType.INTEGER),
     SIP_PUBLIC_ADDRESS("sip.public-address", ValueType.TEXT),
     SIP_MAX_MESSAGE_BYTES("sip.max-message-bytes", ValueType.INTEGER),
+    SIP_MAX_CONCURRENT_CALLS("sip.max-concurrent-calls", ValueType.INTEGER),
+    SIP_TRUSTED_ADDRESSES("sip.trusted-addresses", ValueType.TEXT_LIST),
+    SIP_RATE_LIMIT_REQUESTS_PER_SECOND("sip.rate-limit.requests-per-second", ValueType.NUMBER),
+    SIP_RATE_LIMIT_BURST("sip.rate-limit.burst", ValueType.INTEGER),
+    SIP_RATE_LIMIT_BAN_AFTER_EXCESS("sip.rate-limit.ban-after-excess", ValueType.INTEGER),
+    SIP_RATE_LIMIT_BAN_SECONDS("sip.rate-limit.ban-seconds", ValueType.INTEGER),
+    SIP_RATE_LIMIT_MAX_TRACKED_SOURCES("sip.rate-limit.max-tracked-sources", ValueType.INTEGER),
+    SIP_REGISTRAR_REALM("sip.registrar.realm", ValueType.TEXT),
+    SIP_REGISTRAR_USERS("sip.registrar.users", ValueType.TEXT_LIST),
+    SIP_TRUNK_USERNAME("sip.trunk.username", ValueType.TEXT),
+    SIP_TRUNK_PASSWORD("sip.trunk.password", ValueType.TEXT),
     RTP_PORT_MIN("rtp.port-min", ValueType.INTEGER),
     RTP_PORT_MAX("rtp.port-max", ValueType.INTEGER),
     HTTP_PORT("http.port", ValueType.INTEGER),
@@ -34,7 +45,7 @@ enum ConfigKey {
     HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
 
     /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
-    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, AGENT_LIST }
+    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST }
 
     static final String ENV_PREFIX = "CANDOR_";
 
@@ -70,6 +81,9 @@ enum ConfigKey {
      * mentioning key under {@code dialog.llm}.
      */
     static boolean isSecretName(String dottedKey) {
+        if (dottedKey.equals("sip.registrar.users")) {
+            return true; // user:HA1 entries; an HA1 is as good as the password in its realm
+        }
         String last = dottedKey.substring(dottedKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return last.contains("password") || last.contains("secret") || last.contains("token")
                 || (dottedKey.startsWith("dialog.llm.") && last.contains("key"));

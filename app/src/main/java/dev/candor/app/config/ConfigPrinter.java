@@ -27,6 +27,8 @@ public final class ConfigPrinter {
             Object value = valueOf(key, config);
             if (key.secret() && value instanceof String s && !s.isEmpty()) {
                 value = MASK;
+            } else if (key.secret() && value instanceof List<?> entries) {
+                value = entries.stream().map(e -> String.valueOf(e).replaceFirst(":.*", ":" + MASK)).toList();
             }
             put(root, key.key(), value);
         }
@@ -50,6 +52,17 @@ public final class ConfigPrinter {
             case SIP_PORT -> c.sip().port();
             case SIP_PUBLIC_ADDRESS -> c.sip().publicAddress();
             case SIP_MAX_MESSAGE_BYTES -> c.sip().maxMessageBytes();
+            case SIP_MAX_CONCURRENT_CALLS -> c.sip().maxConcurrentCalls();
+            case SIP_TRUSTED_ADDRESSES -> new ArrayList<>(c.sip().trustedAddresses());
+            case SIP_RATE_LIMIT_REQUESTS_PER_SECOND -> c.sip().rateLimit().requestsPerSecond();
+            case SIP_RATE_LIMIT_BURST -> c.sip().rateLimit().burst();
+            case SIP_RATE_LIMIT_BAN_AFTER_EXCESS -> c.sip().rateLimit().banAfterExcess();
+            case SIP_RATE_LIMIT_BAN_SECONDS -> c.sip().rateLimit().banSeconds();
+            case SIP_RATE_LIMIT_MAX_TRACKED_SOURCES -> c.sip().rateLimit().maxTrackedSources();
+            case SIP_REGISTRAR_REALM -> c.sip().registrar().realm();
+            case SIP_REGISTRAR_USERS -> new ArrayList<>(c.sip().registrar().users());
+            case SIP_TRUNK_USERNAME -> c.sip().trunk().username();
+            case SIP_TRUNK_PASSWORD -> c.sip().trunk().password();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
             case HTTP_PORT -> c.http().port();

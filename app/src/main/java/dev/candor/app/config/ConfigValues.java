@@ -29,6 +29,43 @@ final class ConfigValues {
                 "text, got " + typeName(raw) + "; quote the value");
     }
 
+    /**
+     * A list of text: a YAML list of scalars, or one text with entries separated by commas (the form
+     * environment variables and {@code --set} give). Blank entries are dropped; null is empty.
+     */
+    static List<String> textList(String key, Object raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw instanceof String s) {
+            String body = s.strip();
+            if (body.startsWith("[") && body.endsWith("]")) {
+                body = body.substring(1, body.length() - 1);
+            }
+            return java.util.Arrays.stream(body.split(","))
+                    .map(String::strip)
+                    .filter(e -> !e.isEmpty())
+                    .toList();
+        }
+        if (raw instanceof List<?> items) {
+            java.util.ArrayList<String> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                if (item instanceof Map || item instanceof List || item == null) {
+                    throw ConfigException.invalid(key + "[" + i + "]", show(item, false),
+                            "text, got " + typeName(item));
+                }
+                String entry = item.toString().strip();
+                if (!entry.isEmpty()) {
+                    entries.add(entry);
+                }
+            }
+            return List.copyOf(entries);
+        }
+        throw ConfigException.invalid(key, show(raw, false), "a list, or text separated by commas, got "
+                + typeName(raw));
+    }
+
     static int integer(String key, Object raw, int min, int max) {
         String expected = "an integer " + min + "-" + max;
         long value;

@@ -52,8 +52,33 @@ class ConfigErrorsTest {
         ConfigException e = fileFailure("sip:\n  prot: 5060\n");
 
         assertThat(e).hasMessage("unknown configuration key: sip.prot "
-                + "(known keys under sip: bind, port, public-address, max-message-bytes)");
+                + "(known keys under sip: bind, port, public-address, max-message-bytes, max-concurrent-calls, "
+                + "trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
+                + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
+                + "registrar.realm, registrar.users, trunk.username, trunk.password)");
         assertThat(e.key()).isEqualTo("sip.prot");
+    }
+
+    @Test
+    void trustedAddressThatIsAHostNameIsRejectedNamingTheEntry() {
+        ConfigException e = failure("sip.trusted-addresses=203.0.113.5, trunk.example.com");
+
+        assertThat(e.key()).isEqualTo("sip.trusted-addresses");
+        assertThat(e.getMessage()).contains("trunk.example.com").contains("CIDR");
+    }
+
+    @Test
+    void registrarUserWithABadHa1IsRejectedWithoutShowingIt() {
+        ConfigException e = failure("sip.registrar.users=alice:0123456789abcdef");
+
+        assertThat(e.key()).isEqualTo("sip.registrar.users");
+        assertThat(e.getMessage()).contains("user alice").doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void rateLimitOfZeroIsRejected() {
+        assertThat(failure("sip.rate-limit.requests-per-second=0"))
+                .hasMessage("invalid sip.rate-limit.requests-per-second: \"0\" (expected a number 0.1-1000000)");
     }
 
     @Test

@@ -76,6 +76,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void floodLimitsComeFromFileAndTrustedAddressesFromTheEnvironmentAsCommaSeparatedText() throws IOException {
+        Path f = file("""
+                sip:
+                  max-concurrent-calls: 40
+                  trusted-addresses: [203.0.113.5, 198.51.100.0/24]
+                  rate-limit:
+                    requests-per-second: 2.5
+                    ban-seconds: 0
+                """);
+
+        CandorConfig fromFile = load(f, Map.of());
+        CandorConfig fromEnv = load(f, Map.of("CANDOR_SIP_TRUSTED_ADDRESSES", "10.1.2.3 , 2001:db8::/32"));
+
+        assertThat(fromFile.sip().maxConcurrentCalls()).isEqualTo(40);
+        assertThat(fromFile.sip().trustedAddresses()).containsExactly("203.0.113.5", "198.51.100.0/24");
+        assertThat(fromFile.sip().rateLimit()).isEqualTo(new CandorConfig.RateLimit(2.5, 40, 100, 0, 10_000));
+        assertThat(fromEnv.sip().trustedAddresses()).containsExactly("10.1.2.3", "2001:db8::/32");
+    }
+
+    @Test
+    void registrarUsersAndTrunkPasswordArePrintedMasked() {
+        String ha1 = "5f4dcc3b5aa765d61d8327deb882cf99";
+        CandorConfig c = load(null, Map.of("CANDOR_SIP_TRUNK_PASSWORD", "trunk-pw"),
+                "sip.registrar.users=alice:" + ha1, "sip.trunk.username=candor");
+
+        assertThat(c.sip().registrar().users()).containsExactly("alice:" + ha1);
+        String printed = ConfigPrinter.toYaml(c);
+        assertThat(printed).contains("alice:****").doesNotContain(ha1).doesNotContain("trunk-pw");
+        assertThat(c.toString()).doesNotContain(ha1).doesNotContain("trunk-pw");
+    }
+
+    @Test
     void emptyFileKeepsDefaults() throws IOException {
         assertThat(load(file(""), Map.of())).isEqualTo(ConfigLoader.defaults());
     }

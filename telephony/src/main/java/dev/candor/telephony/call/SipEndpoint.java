@@ -2,6 +2,10 @@ package dev.candor.telephony.call;
 
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.rtp.netty.NettyMediaFactory;
+import dev.candor.telephony.sip.auth.DigestClient;
+import dev.candor.telephony.sip.auth.Registrar;
+import dev.candor.telephony.sip.limits.SipIngress;
+import dev.candor.telephony.sip.limits.SourceRateLimiter;
 import dev.candor.telephony.sip.message.SipDecoderConfig;
 import dev.candor.telephony.sip.message.SipUri;
 import dev.candor.telephony.sip.netty.UdpSipChannel;
@@ -17,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -29,11 +34,13 @@ import java.util.concurrent.TimeUnit;
 public final class SipEndpoint implements AutoCloseable {
     private final EventLoopGroup group;
     private final UdpSipChannel sip;
+    private final SipIngress ingress;
     private final SipUserAgent userAgent;
 
-    private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, SipUserAgent userAgent) {
+    private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, SipIngress ingress, SipUserAgent userAgent) {
         this.group = group;
         this.sip = sip;
+        this.ingress = ingress;
         this.userAgent = userAgent;
     }
 
@@ -49,17 +56,19 @@ public final class SipEndpoint implements AutoCloseable {
         try {
             SipDecoderConfig decoderConfig = new SipDecoderConfig(config.maxMessageBytes(),
                     SipDecoderConfig.defaults().maxHeaders());
-            UdpSipChannel sip = UdpSipChannel.bind(group, config.bindAddress(), config.port(), decoderConfig);
+            SourceRateLimiter limiter = new SourceRateLimiter(config.floodLimits(), Clock.systemUTC());
+            SipIngress ingress = new SipIngress(decoderConfig, limiter);
+            UdpSipChannel sip = UdpSipChannel.bind(group, config.bindAddress(), config.port(), ingress);
             int port = sip.localAddress().getPort();
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
-                    base.userAgent(), base.t1(), base.t2());
+                    base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls());
             NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
                     config.rtpPortMax(), clock);
             SipUserAgent ua = new SipUserAgent(sip, sip, settings, media, callbackPool, new SecureRandom());
             ua.setIncomingCallHandler(handler);
             sip.setReceiver(ua::receive);
-            return new SipEndpoint(group, sip, ua);
+            return new SipEndpoint(group, sip, ingress, ua);
         } catch (RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -94,12 +103,32 @@ public final class SipEndpoint implements AutoCloseable {
         return sip.localAddress();
     }
 
+    /** Messages dropped: malformed, oversized, from a banned source, or limited responses and ACKs. */
     public long droppedDatagrams() {
-        return sip.droppedDatagrams();
+        return ingress.dropped() + sip.oversizedDatagrams();
     }
 
+    /** Malformed requests answered 400 (or 505). */
     public long answeredBadRequests() {
-        return sip.answeredBadRequests();
+        return ingress.answeredBadRequests();
+    }
+
+    /** What the flood and abuse limits have done so far. */
+    public AbuseCounters abuseCounters() {
+        SourceRateLimiter limiter = ingress.limiter();
+        return new AbuseCounters(ingress.answeredRateLimited(), limiter.limited(), limiter.bannedDrops(),
+                limiter.bans(), limiter.trackedSources(), limiter.evictions(),
+                userAgent.counters().callsOverCapacity());
+    }
+
+    /** Answers REGISTER from agents' phones with {@code registrar}; see {@link Registrar#lookup(String)}. */
+    public void setRegistrar(Registrar registrar) {
+        userAgent.setRegistrar(registrar);
+    }
+
+    /** Answers 401/407 challenges to Candor's outbound requests (the trunk's credentials). */
+    public void setTrunkCredentials(DigestClient credentials) {
+        userAgent.setTrunkCredentials(credentials);
     }
 
     public UserAgentCounters counters() {

@@ -1,6 +1,7 @@
 package dev.candor.telephony.call;
 
 import dev.candor.telephony.sdp.AudioCodec;
+import dev.candor.telephony.sip.limits.FloodLimits;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,36 @@ import java.util.Objects;
  * @param rtpPortMax highest RTP port
  * @param maxMessageBytes larger SIP datagrams are dropped
  * @param codecs accepted audio codecs in Candor's order of preference
+ * @param floodLimits per-source rate limits, bans and trusted addresses
+ * @param maxConcurrentCalls calls at once; new INVITEs beyond it get 503
  */
 public record SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
-                                int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs) {
+                                int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
+                                FloodLimits floodLimits, int maxConcurrentCalls) {
     public SipEndpointConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
+        Objects.requireNonNull(floodLimits, "floodLimits");
         codecs = List.copyOf(codecs);
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("invalid maxConcurrentCalls: " + maxConcurrentCalls + " (expected >= 1)");
+        }
+    }
+
+    /** With the default flood limits and no cap on concurrent calls beyond 1,000. */
+    public SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
+                             int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs) {
+        this(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes, codecs,
+                FloodLimits.defaults(), 1000);
+    }
+
+    public SipEndpointConfig withFloodLimits(FloodLimits limits) {
+        return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
+                codecs, limits, maxConcurrentCalls);
+    }
+
+    public SipEndpointConfig withMaxConcurrentCalls(int calls) {
+        return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
+                codecs, floodLimits, calls);
     }
 }

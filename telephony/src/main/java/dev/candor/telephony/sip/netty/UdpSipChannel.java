@@ -1,9 +1,8 @@
 package dev.candor.telephony.sip.netty;
 
-import dev.candor.telephony.sip.message.SipDecoderConfig;
+import dev.candor.telephony.sip.limits.LogSafe;
+import dev.candor.telephony.sip.limits.SipIngress;
 import dev.candor.telephony.sip.message.SipMessage;
-import dev.candor.telephony.sip.message.SipParseResult;
-import dev.candor.telephony.sip.message.SipParser;
 import dev.candor.telephony.sip.ua.SipScheduler;
 import dev.candor.telephony.sip.ua.SipTransport;
 import io.netty.bootstrap.Bootstrap;
@@ -34,22 +33,21 @@ public final class UdpSipChannel implements SipTransport, SipScheduler, AutoClos
     private static final Logger log = LoggerFactory.getLogger(UdpSipChannel.class);
 
     private final Channel channel;
-    private final SipDecoderConfig decoderConfig;
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong answeredBadRequests = new AtomicLong();
+    private final SipIngress ingress;
+    private final AtomicLong oversized = new AtomicLong();
     private final AtomicLong lastDropLogMillis = new AtomicLong();
     private volatile BiConsumer<SipMessage, InetSocketAddress> receiver = (m, s) -> { };
 
-    private UdpSipChannel(Channel channel, SipDecoderConfig decoderConfig) {
+    private UdpSipChannel(Channel channel, SipIngress ingress) {
         this.channel = channel;
-        this.decoderConfig = decoderConfig;
+        this.ingress = ingress;
     }
 
     /** Binds the SIP port; blocks the calling thread (start-up, never an event loop) until bound. */
-    public static UdpSipChannel bind(EventLoopGroup group, String bindAddress, int port, SipDecoderConfig config)
+    public static UdpSipChannel bind(EventLoopGroup group, String bindAddress, int port, SipIngress ingress)
             throws InterruptedException {
-        Objects.requireNonNull(config, "config");
-        Handler handler = new Handler(config);
+        Objects.requireNonNull(ingress, "ingress");
+        Handler handler = new Handler(ingress.decoderConfig().maxMessageBytes());
         Channel channel = new Bootstrap()
                 .group(group)
                 .channel(NioDatagramChannel.class)
@@ -57,7 +55,7 @@ public final class UdpSipChannel implements SipTransport, SipScheduler, AutoClos
                 .bind(bindAddress, port)
                 .sync()
                 .channel();
-        UdpSipChannel sip = new UdpSipChannel(channel, config);
+        UdpSipChannel sip = new UdpSipChannel(channel, ingress);
         handler.owner = sip;
         return sip;
     }
@@ -71,14 +69,9 @@ public final class UdpSipChannel implements SipTransport, SipScheduler, AutoClos
         return (InetSocketAddress) channel.localAddress();
     }
 
-    /** Datagrams dropped because they were not SIP or were malformed beyond answering. */
-    public long droppedDatagrams() {
-        return dropped.get();
-    }
-
-    /** Malformed requests answered with 400 (or 505). */
-    public long answeredBadRequests() {
-        return answeredBadRequests.get();
+    /** Datagrams dropped because they were larger than the configured maximum message size. */
+    public long oversizedDatagrams() {
+        return oversized.get();
     }
 
     @Override
@@ -109,37 +102,36 @@ public final class UdpSipChannel implements SipTransport, SipScheduler, AutoClos
     }
 
     private void onDatagram(byte[] data, InetSocketAddress sender) {
-        SipParseResult result = SipParser.parse(data, 0, data.length, decoderConfig);
-        if (result instanceof SipParseResult.Parsed parsed) {
-            receiver.accept(parsed.message(), sender);
-        } else if (result instanceof SipParseResult.Invalid invalid) {
-            if (invalid.response().isPresent()) {
-                answeredBadRequests.incrementAndGet();
-                send(invalid.response().get(), sender);
-            } else {
-                dropped.incrementAndGet();
+        SipIngress.Outcome outcome = ingress.accept(data, 0, data.length, sender);
+        if (outcome instanceof SipIngress.Outcome.Deliver deliver) {
+            receiver.accept(deliver.message(), sender);
+        } else if (outcome instanceof SipIngress.Outcome.Reply reply) {
+            send(reply.response(), sender);
+            if (reply.reason() == SipIngress.Reason.MALFORMED) {
+                logDrop(sender, "answered " + reply.response().statusCode());
             }
-            logDrop(sender, invalid);
+        } else if (outcome instanceof SipIngress.Outcome.Drop drop && drop.reason() == SipIngress.Reason.MALFORMED) {
+            logDrop(sender, drop.detail());
         }
     }
 
     /** One line per bad datagram at most every 10 s, so a flood cannot fill the log. */
-    private void logDrop(InetSocketAddress sender, SipParseResult.Invalid invalid) {
+    private void logDrop(InetSocketAddress sender, String what) {
         long now = System.currentTimeMillis();
         long last = lastDropLogMillis.get();
         if (now - last >= 10_000 && lastDropLogMillis.compareAndSet(last, now)) {
             log.warn("malformed SIP datagram from {}: {} (dropped so far: {}, answered 400: {})",
-                    sender.getAddress().getHostAddress(), invalid.error().reason(), dropped.get(),
-                    answeredBadRequests.get());
+                    sender.getAddress().getHostAddress(), LogSafe.text(what), ingress.dropped(),
+                    ingress.answeredBadRequests());
         }
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final SipDecoderConfig config;
+        private final int maxMessageBytes;
         private volatile UdpSipChannel owner;
 
-        Handler(SipDecoderConfig config) {
-            this.config = config;
+        Handler(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
         }
 
         @Override
@@ -149,8 +141,8 @@ public final class UdpSipChannel implements SipTransport, SipScheduler, AutoClos
                 return;
             }
             ByteBuf content = packet.content();
-            if (content.readableBytes() > config.maxMessageBytes()) {
-                sip.dropped.incrementAndGet();
+            if (content.readableBytes() > maxMessageBytes) {
+                sip.oversized.incrementAndGet();
                 return;
             }
             byte[] data = ByteBufUtil.getBytes(content);

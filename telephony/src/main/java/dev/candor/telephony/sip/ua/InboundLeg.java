@@ -5,6 +5,7 @@ import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.sdp.Negotiation;
+import dev.candor.telephony.sip.limits.LogSafe;
 import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
 import dev.candor.telephony.sip.message.SipMethod;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -60,6 +62,9 @@ final class InboundLeg extends SipLeg {
 
     /** Sends 100 Trying, checks the offer, opens media and hands the leg to the application. */
     void start() {
+        // Caller IDs and user parts come from the network: escaped, and only at DEBUG (phone numbers).
+        log.debug("call {}: INVITE from {} <{}> to {}", id(), LogSafe.text(Objects.toString(remoteParty.displayName(), "")),
+                LogSafe.text(Objects.toString(remoteParty.uri().user(), "")), LogSafe.text(invite.requestUri().toString()));
         sendProvisional(SipResponse.to(invite, 100));
         if (invite.body().length == 0) {
             rejectWith(488, "an SDP offer in the INVITE is required");
@@ -225,7 +230,7 @@ final class InboundLeg extends SipLeg {
     }
 
     private void rejectWith(int status, String reason) {
-        log.info("call {}: rejecting with {}: {}", id(), status, reason);
+        log.info("call {}: rejecting with {}: {}", id(), status, LogSafe.text(reason));
         SipResponse response = SipResponse.to(invite, status).withToTag(localTag);
         if (status == 488 || status == 503) {
             response = response.withHeader("Warning", "399 candor \"" + reason.replace('"', '\'') + "\"");

@@ -7,7 +7,11 @@ import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.sdp.Negotiation;
 import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.limits.LogSafe;
+import dev.candor.telephony.sip.auth.DigestClient;
 import dev.candor.telephony.sip.message.CSeq;
+import dev.candor.telephony.sip.message.DigestChallenge;
+import dev.candor.telephony.sip.message.DigestCredentials;
 import dev.candor.telephony.sip.message.NameAddr;
 import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
@@ -39,6 +43,8 @@ final class OutboundLeg extends SipLeg {
     private boolean cancelRequested;
     private EndReason cancelReason = EndReason.LOCAL_HANGUP;
     private SipRequest ackFor2xx;
+    private int authAttempts;
+    private SipRequest challengedAck;
     private InetSocketAddress ackDestination;
 
     OutboundLeg(SipUserAgent ua, SipUri target, InetSocketAddress destination, String fromUser,
@@ -87,7 +93,12 @@ final class OutboundLeg extends SipLeg {
         localSdp = OfferAnswer.offer(ua.settings().codecs(), TELEPHONE_EVENT_PT, ua.settings().advertisedHost(),
                 media.localPort(), ua.newSessionId());
         localCseq = 1;
-        invite = SipRequest.builder(SipMethod.INVITE, target)
+        sendInvite(null, null);
+    }
+
+    /** Sends the INVITE (with {@code localCseq} and a new branch), with credentials when given. */
+    private void sendInvite(String authHeader, DigestCredentials credentials) {
+        SipRequest.Builder builder = SipRequest.builder(SipMethod.INVITE, target)
                 .header("Via", ua.newVia().toString())
                 .header("Max-Forwards", "70")
                 .header("From", localParty.toString())
@@ -96,11 +107,15 @@ final class OutboundLeg extends SipLeg {
                 .header("CSeq", CSeq.of(localCseq, SipMethod.INVITE).toString())
                 .header("Contact", "<" + ua.contactUri() + ">")
                 .header("Allow", SipUserAgent.ALLOW)
-                .header("User-Agent", ua.settings().userAgent())
-                .body("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII))
+                .header("User-Agent", ua.settings().userAgent());
+        if (authHeader != null) {
+            builder.header(authHeader, credentials.toString());
+        }
+        invite = builder.body("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII))
                 .build();
         inviteBranch = invite.topVia().branch().orElseThrow();
-        ua.registerClientTransaction(inviteBranch, this::onInviteResponse);
+        String branch = inviteBranch;
+        ua.registerClientTransaction(branch, response -> onInviteResponse(response, branch));
         SipRequest toSend = invite;
         inviteRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(toSend, remoteSignalling),
                 ua.settings().t1(), null, ua.settings().transactionTimeout(), () -> {
@@ -108,10 +123,20 @@ final class OutboundLeg extends SipLeg {
                     ua.removeClientTransaction(inviteBranch);
                     end(EndReason.NO_ANSWER);
                 });
-        answerTimer = ua.scheduler().schedule(this::onAnswerTimeout, answerTimeout);
+        if (authHeader == null) {
+            answerTimer = ua.scheduler().schedule(this::onAnswerTimeout, answerTimeout);
+        }
     }
 
-    private void onInviteResponse(SipResponse response) {
+    private void onInviteResponse(SipResponse response, String branch) {
+        if (!branch.equals(inviteBranch)) {
+            // A retransmitted final response to an INVITE that was challenged and sent again: its
+            // transaction only needs the ACK again (§17.1.1.2).
+            if (response.statusCode() >= 300 && challengedAck != null) {
+                ua.send(challengedAck, remoteSignalling);
+            }
+            return;
+        }
         if (!response.cseq().method().equals(SipMethod.INVITE)) {
             // The response to our CANCEL, which shares the INVITE's branch: it ends the CANCEL's own
             // transaction, never the INVITE's.
@@ -157,7 +182,7 @@ final class OutboundLeg extends SipLeg {
                         new String(response.body(), StandardCharsets.US_ASCII)).value()
                 .map(answer -> OfferAnswer.acceptAnswer(localSdp, answer));
         if (negotiation.isEmpty() || negotiation.get() instanceof Negotiation.NotAcceptable) {
-            log.warn("call {}: unusable SDP answer from {}; hanging up", id(), target);
+            log.warn("call {}: unusable SDP answer from {}; hanging up", id(), LogSafe.text(target.toString()));
             setState(CallState.ESTABLISHED);
             sendBye(EndReason.NOT_ACCEPTABLE);
             return;
@@ -208,9 +233,37 @@ final class OutboundLeg extends SipLeg {
             return; // a retransmitted failure: the ACK above is all it needs
         }
         inviteRetransmission.stop();
-        answerTimer.cancel();
         ua.removeClientTransaction(inviteBranch);
+        if (!cancelRequested && retryWithCredentials(response)) {
+            return;
+        }
+        answerTimer.cancel();
         end(cancelRequested ? cancelReason : reasonFor(response.statusCode()));
+    }
+
+    /**
+     * RFC 3261 §22.2: a 401 or 407 is answered once with credentials in a new INVITE (same Call-ID and
+     * From tag, CSeq + 1, new branch); a second challenge fails the call unless it says the nonce was
+     * merely stale. Returns whether the INVITE was sent again.
+     */
+    private boolean retryWithCredentials(SipResponse response) {
+        int status = response.statusCode();
+        Optional<DigestClient> client = ua.trunkCredentials();
+        if ((status != 401 && status != 407) || client.isEmpty()) {
+            return false;
+        }
+        Optional<DigestChallenge> challenge = DigestClient.chooseChallenge(response);
+        if (challenge.isEmpty() || (authAttempts > 0 && !challenge.get().stale()) || authAttempts >= 3) {
+            log.info("call {}: {} refused Candor's credentials ({})", id(), LogSafe.text(target.toString()), status);
+            return false;
+        }
+        authAttempts++;
+        challengedAck = ackForFailure(response);
+        localCseq++;
+        DigestCredentials credentials = client.get().answer(challenge.get(), SipMethod.INVITE.name(),
+                target.toString(), 1);
+        sendInvite(DigestClient.credentialsHeader(status), credentials);
+        return true;
     }
 
     static EndReason reasonFor(int status) {
@@ -236,7 +289,7 @@ final class OutboundLeg extends SipLeg {
 
     private void onAnswerTimeout() {
         if (state() == CallState.RINGING && !ended()) {
-            log.info("call {}: {} did not answer within {}", id(), target, answerTimeout);
+            log.info("call {}: {} did not answer within {}", id(), LogSafe.text(target.toString()), answerTimeout);
             cancel(EndReason.NO_ANSWER);
         }
     }

@@ -3,6 +3,8 @@ package dev.candor.telephony.sip.ua;
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.IncomingCallHandler;
+import dev.candor.telephony.sip.auth.DigestClient;
+import dev.candor.telephony.sip.auth.Registrar;
 import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipMessage;
 import dev.candor.telephony.sip.message.SipRequest;
@@ -44,6 +46,8 @@ public final class SipUserAgent {
     private final Executor callbackPool;
     private final RandomGenerator random;
     private final UserAgentCounters counters = new UserAgentCounters();
+    private volatile Registrar registrar;
+    private volatile DigestClient trunkCredentials;
     private volatile IncomingCallHandler incomingCallHandler = leg -> {
         leg.reject(480);
         return new CallLegListener() { };
@@ -66,6 +70,24 @@ public final class SipUserAgent {
 
     public void setIncomingCallHandler(IncomingCallHandler handler) {
         this.incomingCallHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Answers REGISTER with {@code registrar} (agents' phones). Without one, REGISTER gets 405. The
+     * responses to INVITE and OPTIONS never depend on the user they name, so they tell a scanner
+     * nothing either.
+     */
+    public void setRegistrar(Registrar registrar) {
+        this.registrar = Objects.requireNonNull(registrar, "registrar");
+    }
+
+    /** Answers 401/407 challenges to Candor's own requests (the trunk's digest credentials). */
+    public void setTrunkCredentials(DigestClient credentials) {
+        this.trunkCredentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    Optional<DigestClient> trunkCredentials() {
+        return Optional.ofNullable(trunkCredentials);
     }
 
     public UserAgentCounters counters() {
@@ -150,6 +172,14 @@ public final class SipUserAgent {
             respond(invite, source, SipResponse.to(invite, 482));
             return;
         }
+        if (counters.activeLegs.get() >= settings.maxConcurrentCalls()) {
+            counters.callsOverCapacity.incrementAndGet();
+            transport.send(SipResponse.to(invite, 503)
+                    .withToTag(newTag())
+                    .withHeader("Retry-After", Integer.toString(UserAgentSettings.CAPACITY_RETRY_AFTER_SECONDS))
+                    .withHeader("Server", settings.userAgent()), responseDestination(invite, source));
+            return;
+        }
         InboundLeg leg = new InboundLeg(this, invite, source);
         invitesByBranch.put(branch, leg);
         legsByCallId.put(invite.callId(), leg);
@@ -187,6 +217,8 @@ public final class SipUserAgent {
                     .withHeader("Allow", ALLOW)
                     .withHeader("Accept", "application/sdp")
                     .withHeader("Server", settings.userAgent()));
+        } else if (name.equals("REGISTER") && registrar != null) {
+            respond(request, source, registrar.handle(request, source));
         } else if (request.method().equals(SipMethod.BYE) || request.method().equals(SipMethod.INFO)) {
             respond(request, source, SipResponse.to(request, 481));
         } else if (KNOWN_UNSUPPORTED.contains(name)) {

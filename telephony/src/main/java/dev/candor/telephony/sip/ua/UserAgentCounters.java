@@ -12,6 +12,12 @@ public final class UserAgentCounters {
     final AtomicLong strayResponses = new AtomicLong();
     final AtomicLong handlerErrors = new AtomicLong();
     final AtomicInteger activeLegs = new AtomicInteger();
+    final AtomicLong callsOverCapacity = new AtomicLong();
+
+    /** New INVITEs answered 503 because the concurrent-call cap was reached. */
+    public long callsOverCapacity() {
+        return callsOverCapacity.get();
+    }
 
     public long requests() {
         return requests.get();

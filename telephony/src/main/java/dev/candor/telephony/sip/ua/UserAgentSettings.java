@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param userAgent the User-Agent and Server header value
  * @param t1 RFC 3261 T1, the round-trip estimate (500 ms)
  * @param t2 RFC 3261 T2, the cap on non-INVITE retransmission intervals (4 s)
+ * @param maxConcurrentCalls calls (inbound and outbound legs) at once; a new INVITE beyond it gets 503
  */
 public record UserAgentSettings(String advertisedHost, int port, List<AudioCodec> codecs, String userAgent,
-                                Duration t1, Duration t2) {
+                                Duration t1, Duration t2, int maxConcurrentCalls) {
+    /** Seconds a 503 for a call over the cap asks the caller to wait. */
+    static final int CAPACITY_RETRY_AFTER_SECONDS = 30;
+
+    public UserAgentSettings(String advertisedHost, int port, List<AudioCodec> codecs, String userAgent,
+                             Duration t1, Duration t2) {
+        this(advertisedHost, port, codecs, userAgent, t1, t2, Integer.MAX_VALUE);
+    }
+
     public UserAgentSettings {
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         codecs = List.copyOf(codecs);
@@ -27,6 +36,9 @@ public record UserAgentSettings(String advertisedHost, int port, List<AudioCodec
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("invalid port: " + port + " (expected 1-65535)");
         }
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("invalid maxConcurrentCalls: " + maxConcurrentCalls + " (expected >= 1)");
+        }
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("no codecs (expected at least one of PCMU, PCMA)");
         }
@@ -35,6 +47,10 @@ public record UserAgentSettings(String advertisedHost, int port, List<AudioCodec
     public static UserAgentSettings defaults(String advertisedHost, int port) {
         return new UserAgentSettings(advertisedHost, port, List.of(AudioCodec.PCMU, AudioCodec.PCMA),
                 "Candor/0.1", Duration.ofMillis(500), Duration.ofSeconds(4));
+    }
+
+    public UserAgentSettings withMaxConcurrentCalls(int calls) {
+        return new UserAgentSettings(advertisedHost, port, codecs, userAgent, t1, t2, calls);
     }
 
     /** Timer B, F, H and J: 64 × T1. */

@@ -30,11 +30,16 @@ final class UaHarness {
     final VirtualScheduler scheduler = new VirtualScheduler();
     final FakeTransport transport = new FakeTransport(scheduler::now);
     final FakeMediaFactory media = new FakeMediaFactory();
-    final SipUserAgent ua = new SipUserAgent(transport, scheduler, SETTINGS, media, Runnable::run, new Random(7));
+    final SipUserAgent ua;
     final List<CallLeg> incoming = new ArrayList<>();
     final RecordingListener listener = new RecordingListener();
 
     UaHarness() {
+        this(SETTINGS);
+    }
+
+    UaHarness(UserAgentSettings settings) {
+        ua = new SipUserAgent(transport, scheduler, settings, media, Runnable::run, new Random(7));
         ua.setIncomingCallHandler(leg -> {
             incoming.add(leg);
             return listener;
