@@ -5,6 +5,8 @@ import dev.candor.dialog.CallerEvent;
 import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
 import dev.candor.dialog.HandoffReason;
+import dev.candor.dialog.intent.Intent;
+import dev.candor.dialog.intent.IntentDetector;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,7 @@ public final class BuiltInPolicy implements Conversation {
     public static final String CONNECTING = "Connecting you to a person now.";
 
     private final ConversationSettings settings;
+    private final IntentDetector intents = IntentDetector.lexicon();
     private boolean handedOff;
 
     public BuiltInPolicy(ConversationSettings settings) {
@@ -59,7 +62,7 @@ public final class BuiltInPolicy implements Conversation {
     }
 
     private List<AgentAction> onUtterance(CallerEvent.Utterance utterance) {
-        if (PersonRequest.matches(utterance.text())) {
+        if (intents.is(utterance.text(), Intent.PERSON_REQUEST)) {
             return handOff("The caller asked for a person: \"" + clip(utterance.text()) + "\".");
         }
         return List.of(new AgentAction.Say(
