@@ -82,6 +82,9 @@ final class PersonRequestLexicon {
                     && Set.of("i", "we").contains(prev);
             // "add a person to the call", not "add agents" to an account.
             case "add" -> t.has("call");
+            // "am I talking to a real person?" asks what Candor is; it is not a request.
+            case "talking", "speaking" -> !(i >= 2 && t.get(i - 1).equals("i")
+                    && Set.of("am", "was").contains(t.get(i - 2)));
             default -> true;
         };
     }
