@@ -36,7 +36,7 @@ public final class CallbackTimeParser {
 
     public static Optional<ZonedDateTime> parse(String utterance, ZonedDateTime now) {
         String text = NumberWords.toDigits(utterance.toLowerCase(Locale.ROOT))
-                .replace("noon", "12 pm").replace("midday", "12 pm");
+                .replaceAll("\\b(noon|midday)\\b", "12 pm");
         Matcher in = IN_DURATION.matcher(text);
         if (in.find()) {
             return Optional.of(after(now, in.group(1), in.group(2)));
