@@ -36,10 +36,15 @@ public record CandorConfig(
         Objects.requireNonNull(handoff, "handoff");
     }
 
-    /** {@code company.*}. */
-    public record Company(String name) {
+    /** {@code company.*}. {@code timeZone} is an IANA zone id such as {@code Europe/London}. */
+    public record Company(String name, String timeZone) {
         public Company {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(timeZone, "timeZone");
+        }
+
+        public Company(String name) {
+            this(name, "UTC");
         }
     }
 
@@ -132,10 +137,20 @@ public record CandorConfig(
         }
     }
 
-    /** {@code dialog.*}. */
-    public record DialogSettings(Llm llm) {
+    /**
+     * {@code dialog.*}. {@code catalog} is a catalog YAML path or {@code ""} for the shipped sample;
+     * {@code sensitiveTopics} empty means the built-in list.
+     */
+    public record DialogSettings(Llm llm, String catalog, double highValueAmount, int highValueSeats,
+                                 List<String> sensitiveTopics) {
         public DialogSettings {
             Objects.requireNonNull(llm, "llm");
+            Objects.requireNonNull(catalog, "catalog");
+            sensitiveTopics = List.copyOf(Objects.requireNonNull(sensitiveTopics, "sensitiveTopics"));
+        }
+
+        public DialogSettings(Llm llm) {
+            this(llm, "", 50000, 100, List.of());
         }
     }
 

@@ -48,12 +48,12 @@ final class ConfigBinder {
             throw invalid(ConfigKey.HTTP_PORT, http.port(), "a port other than sip.port");
         }
         return new CandorConfig(
-                new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name")),
+                new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name"), timeZone()),
                 sip, rtp, http,
                 new Data(dataDir()),
                 new Recording(ConfigValues.bool(key(ConfigKey.RECORDING_ENABLED), raw(ConfigKey.RECORDING_ENABLED))),
                 speech(),
-                new DialogSettings(llm()),
+                dialog(),
                 new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
                         integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600)));
     }
@@ -131,6 +131,36 @@ final class ConfigBinder {
         return new Speech(model,
                 nonBlank(ConfigKey.SPEECH_VOICE, "a FreeTTS voice name such as kevin16"),
                 ConfigValues.number(key(ConfigKey.SPEECH_WORDS_PER_MINUTE), raw(ConfigKey.SPEECH_WORDS_PER_MINUTE), 50, 500));
+    }
+
+    private String timeZone() {
+        String zone = text(ConfigKey.COMPANY_TIME_ZONE).strip();
+        try {
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw invalid(ConfigKey.COMPANY_TIME_ZONE, zone, "an IANA time zone such as Europe/London or UTC");
+        }
+    }
+
+    private DialogSettings dialog() {
+        String catalog = text(ConfigKey.DIALOG_CATALOG).strip();
+        if (!catalog.isEmpty() && !Files.isRegularFile(pathOf(ConfigKey.DIALOG_CATALOG, catalog))) {
+            throw invalid(ConfigKey.DIALOG_CATALOG, catalog, "a readable catalog YAML file, or \"\" for the sample");
+        }
+        List<String> topics = java.util.Arrays.stream(text(ConfigKey.DIALOG_SENSITIVE_TOPICS).split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList();
+        return new DialogSettings(llm(), catalog,
+                ConfigValues.number(key(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT),
+                        raw(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT), 1, 1e12),
+                integer(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_SEATS, 1, 1_000_000), topics);
+    }
+
+    private static Path pathOf(ConfigKey key, String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw invalid(key, text, "a valid path: " + e.getReason());
+        }
     }
 
     private Llm llm() {

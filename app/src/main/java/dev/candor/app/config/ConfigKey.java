@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  */
 enum ConfigKey {
     COMPANY_NAME("company.name", ValueType.TEXT),
+    COMPANY_TIME_ZONE("company.time-zone", ValueType.TEXT),
     SIP_BIND("sip.bind", ValueType.TEXT),
     SIP_PORT("sip.port", ValueType.INTEGER),
     SIP_PUBLIC_ADDRESS("sip.public-address", ValueType.TEXT),
@@ -25,6 +26,10 @@ enum ConfigKey {
     SPEECH_VOSK_MODEL("speech.vosk.model", ValueType.TEXT),
     SPEECH_VOICE("speech.voice", ValueType.TEXT),
     SPEECH_WORDS_PER_MINUTE("speech.words-per-minute", ValueType.NUMBER),
+    DIALOG_CATALOG("dialog.catalog", ValueType.TEXT),
+    DIALOG_HANDOFF_HIGH_VALUE_AMOUNT("dialog.handoff.high-value-amount", ValueType.NUMBER),
+    DIALOG_HANDOFF_HIGH_VALUE_SEATS("dialog.handoff.high-value-seats", ValueType.INTEGER),
+    DIALOG_SENSITIVE_TOPICS("dialog.sensitive-topics", ValueType.TEXT),
     DIALOG_LLM_PROVIDER("dialog.llm.provider", ValueType.TEXT),
     DIALOG_LLM_BASE_URL("dialog.llm.base-url", ValueType.TEXT),
     DIALOG_LLM_MODEL("dialog.llm.model", ValueType.TEXT),
