@@ -139,18 +139,20 @@ public record CandorConfig(
 
     /**
      * {@code dialog.*}. {@code catalog} is a catalog YAML path or {@code ""} for the shipped sample;
+     * {@code retrieval} is {@code embedding} or {@code keyword};
      * {@code sensitiveTopics} empty means the built-in list.
      */
-    public record DialogSettings(Llm llm, String catalog, double highValueAmount, int highValueSeats,
-                                 List<String> sensitiveTopics) {
+    public record DialogSettings(Llm llm, String catalog, String retrieval, double highValueAmount,
+                                 int highValueSeats, List<String> sensitiveTopics) {
         public DialogSettings {
             Objects.requireNonNull(llm, "llm");
             Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(retrieval, "retrieval");
             sensitiveTopics = List.copyOf(Objects.requireNonNull(sensitiveTopics, "sensitiveTopics"));
         }
 
         public DialogSettings(Llm llm) {
-            this(llm, "", 50000, 100, List.of());
+            this(llm, "", "embedding", 50000, 100, List.of());
         }
     }
 

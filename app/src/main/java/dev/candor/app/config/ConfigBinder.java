@@ -149,7 +149,11 @@ final class ConfigBinder {
         }
         List<String> topics = java.util.Arrays.stream(text(ConfigKey.DIALOG_SENSITIVE_TOPICS).split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList();
-        return new DialogSettings(llm(), catalog,
+        String retrieval = text(ConfigKey.DIALOG_RETRIEVAL).strip();
+        if (!List.of("embedding", "keyword").contains(retrieval)) {
+            throw invalid(ConfigKey.DIALOG_RETRIEVAL, retrieval, "embedding or keyword");
+        }
+        return new DialogSettings(llm(), catalog, retrieval,
                 ConfigValues.number(key(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT),
                         raw(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT), 1, 1e12),
                 integer(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_SEATS, 1, 1_000_000), topics);

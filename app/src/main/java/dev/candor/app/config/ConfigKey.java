@@ -27,6 +27,7 @@ enum ConfigKey {
     SPEECH_VOICE("speech.voice", ValueType.TEXT),
     SPEECH_WORDS_PER_MINUTE("speech.words-per-minute", ValueType.NUMBER),
     DIALOG_CATALOG("dialog.catalog", ValueType.TEXT),
+    DIALOG_RETRIEVAL("dialog.retrieval", ValueType.TEXT),
     DIALOG_HANDOFF_HIGH_VALUE_AMOUNT("dialog.handoff.high-value-amount", ValueType.NUMBER),
     DIALOG_HANDOFF_HIGH_VALUE_SEATS("dialog.handoff.high-value-seats", ValueType.INTEGER),
     DIALOG_SENSITIVE_TOPICS("dialog.sensitive-topics", ValueType.TEXT),

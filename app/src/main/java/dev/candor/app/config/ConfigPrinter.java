@@ -60,6 +60,7 @@ public final class ConfigPrinter {
             case SPEECH_VOICE -> c.speech().voice();
             case SPEECH_WORDS_PER_MINUTE -> c.speech().wordsPerMinute();
             case DIALOG_CATALOG -> c.dialog().catalog();
+            case DIALOG_RETRIEVAL -> c.dialog().retrieval();
             case DIALOG_HANDOFF_HIGH_VALUE_AMOUNT -> c.dialog().highValueAmount();
             case DIALOG_HANDOFF_HIGH_VALUE_SEATS -> c.dialog().highValueSeats();
             case DIALOG_SENSITIVE_TOPICS -> String.join(", ", c.dialog().sensitiveTopics());

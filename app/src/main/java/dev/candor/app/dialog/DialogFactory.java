@@ -10,6 +10,10 @@ import dev.candor.dialog.Scenario;
 import dev.candor.dialog.catalog.Catalog;
 import dev.candor.dialog.catalog.CatalogException;
 import dev.candor.dialog.catalog.CatalogLoader;
+import dev.candor.dialog.catalog.EmbeddingCatalogSearch;
+import dev.candor.dialog.intent.EmbeddingIntentDetector;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -27,7 +31,8 @@ public final class DialogFactory {
     }
 
     /**
-     * Reads the catalog ({@code dialog.catalog}, or the sample) and the dialog settings.
+     * Reads the catalog ({@code dialog.catalog}, or the sample) and the dialog settings, and loads the
+     * embedding model once when {@code dialog.retrieval} is {@code embedding}.
      *
      * @throws ConfigException when the catalog file cannot be used, naming the key and the problem
      */
@@ -44,6 +49,12 @@ public final class DialogFactory {
         DialogOptions options = DialogOptions.withCatalog(catalog)
                 .withTimeZone(ZoneId.of(config.company().timeZone()))
                 .withThresholds(BigDecimal.valueOf(dialog.highValueAmount()), dialog.highValueSeats());
+        if (dialog.retrieval().equals("embedding")) {
+            EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            options = options.withSearch(
+                    new EmbeddingCatalogSearch(catalog, model, EmbeddingCatalogSearch.DEFAULT_MIN_COSINE),
+                    new EmbeddingIntentDetector(model));
+        }
         if (!dialog.sensitiveTopics().isEmpty()) {
             options = options.withSensitiveTopics(dialog.sensitiveTopics());
         }

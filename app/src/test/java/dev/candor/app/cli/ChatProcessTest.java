@@ -24,7 +24,8 @@ class ChatProcessTest {
     private List<JsonNode> run(String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CandorCommand.class.getName(), "chat", "--json",
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                CandorCommand.class.getName(), "chat", "--json",
                 "--set", "company.name=Northwind", "--set", "company.time-zone=Europe/London"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -1,5 +1,6 @@
 package dev.candor.dialog.intent;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +34,23 @@ class PersonRequestPrecisionTest {
     }
 
     @Test
+    void lexiconWithEmbeddingSimilarityMeetsTheSameThresholds() {
+        IntentDetector detector = new EmbeddingIntentDetector(new AllMiniLmL6V2QuantizedEmbeddingModel());
+        assertMeetsThresholds(detector, "lexicon + embeddings");
+        report(detector, "lexicon + embeddings");
+    }
+
+    @Test
     void heldOutSetWrittenAfterTheRulesIsReported() {
+        report(IntentDetector.lexicon(), "lexicon");
+    }
+
+    private static void report(IntentDetector detector, String label) {
         List<String> heldOutRequests = LabelledUtterances.read("held-out-person-requests.txt");
         List<String> heldOutMisses = LabelledUtterances.read("held-out-near-misses.txt");
-        IntentDetector detector = IntentDetector.lexicon();
         List<String> missed = heldOutRequests.stream().filter(u -> !detector.is(u, Intent.PERSON_REQUEST)).toList();
         List<String> falsePositives = heldOutMisses.stream().filter(u -> detector.is(u, Intent.PERSON_REQUEST)).toList();
-        System.out.printf("held-out person requests: recall %.3f (missed %s), false positives %.3f (%s)%n",
+        System.out.printf("held-out person requests (" + label + "): recall %.3f (missed %s), false positives %.3f (%s)%n",
                 1 - (double) missed.size() / heldOutRequests.size(), missed,
                 (double) falsePositives.size() / heldOutMisses.size(), falsePositives);
     }
