@@ -2,8 +2,12 @@ package dev.candor.app;
 
 import dev.candor.app.call.CallServices;
 import dev.candor.app.call.CallSession;
+import dev.candor.app.call.CallSessions;
 import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
+import dev.candor.app.http.ConsoleServer;
+import dev.candor.app.storage.CallbackStore;
+import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
 import dev.candor.dialog.AgentAction;
@@ -11,7 +15,8 @@ import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
 import dev.candor.dialog.Conversations;
 import dev.candor.dialog.policy.BuiltInPolicy;
-import dev.candor.handoff.AgentTarget;
+import dev.candor.handoff.AgentDirectory;
+import dev.candor.app.live.LiveCalls;
 import dev.candor.speech.asr.ModelLookup;
 import dev.candor.speech.asr.RecognizerFactory;
 import dev.candor.speech.asr.VoskModelLocator;
@@ -34,6 +39,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.time.ZoneId;
+import dev.candor.handoff.HandoffQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +53,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CandorApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandorApplication.class);
+    /** How long an agent stays in wrap-up after a call before taking the next one. */
+    static final Duration WRAP_UP = Duration.ofSeconds(30);
+    /** How long a caller waits in line for a person before being offered a callback. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(120);
+    /** How often a waiting caller hears their place in line. */
+    static final Duration POSITION_INTERVAL = Duration.ofSeconds(30);
 
     private final CandorConfig config;
     private final Database database;
@@ -55,12 +69,17 @@ public final class CandorApplication implements AutoCloseable {
     private final ExecutorService callThreads;
     private final ExecutorService workers;
     private final ExecutorService recognition;
+    private final ScheduledExecutorService timers;
+    private final CallbackStore callbacks;
     private final SipEndpoint endpoint;
+    private final ConsoleServer console;
+    private final LiveCalls live;
+    private final AgentDirectory agents;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
                               ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
-                SipEndpoint endpoint) {
+                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -70,7 +89,12 @@ public final class CandorApplication implements AutoCloseable {
         this.callThreads = callThreads;
         this.workers = workers;
         this.recognition = recognition;
+        this.timers = timers;
+        this.callbacks = callbacks;
         this.endpoint = endpoint;
+        this.console = console;
+        this.live = live;
+        this.agents = agents;
     }
 
     /** Starts Candor; returns once it answers calls. */
@@ -110,22 +134,30 @@ public final class CandorApplication implements AutoCloseable {
                     leg.reject(503);
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
-        Handoffs handoffs = new Handoffs(endpoint, agents(config),
-                Duration.ofSeconds(config.handoff().answerTimeoutSeconds()));
-        CallServices services = new CallServices(store, prompts::get, handoffs, recognizers, workers, recognition,
-                Clock.systemUTC());
+        AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
+        Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
+                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault());
+        LiveCalls live = new LiveCalls();
+        CallbackStore callbacks = new CallbackStore(database);
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
+        CallSessions sessions = new CallSessions();
+        CallServices services = new CallServices(store, callbacks, live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
+                recognizers, workers, recognition, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = Conversations.builtIn(conversationSettings);
             CallSession session = new CallSession(leg, conversation, services);
             session.begin();
             return session;
         });
+        ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
+                new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
+                        agents, sessions, Clock.systemUTC()));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, endpoint);
+                workers, recognition, timers, callbacks, endpoint, console, live, agents);
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -137,7 +169,7 @@ public final class CandorApplication implements AutoCloseable {
             }
         }
         texts.addAll(BuiltInPolicy.fixedPrompts());
-        texts.add(CallSession.AGENT_UNAVAILABLE);
+        texts.addAll(CallSession.fixedPrompts());
         return texts;
     }
 
@@ -169,8 +201,10 @@ public final class CandorApplication implements AutoCloseable {
                 List.of(AudioCodec.PCMU, AudioCodec.PCMA));
     }
 
-    private static List<AgentTarget> agents(CandorConfig config) {
-        return config.handoff().agents().stream().map(a -> new AgentTarget(a.name(), a.uri())).toList();
+    private static List<AgentDirectory.AgentProfile> agentProfiles(CandorConfig config) {
+        return config.handoff().agents().stream()
+                .map(a -> new AgentDirectory.AgentProfile(a.name(), a.uri(), java.util.Set.copyOf(a.skills())))
+                .toList();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
@@ -194,6 +228,23 @@ public final class CandorApplication implements AutoCloseable {
         return store;
     }
 
+    /** The port the console and API listen on (useful when configured as 0). */
+    public int httpPort() {
+        return console.port();
+    }
+
+    public CallbackStore callbackStore() {
+        return callbacks;
+    }
+
+    public LiveCalls liveCalls() {
+        return live;
+    }
+
+    public AgentDirectory agents() {
+        return agents;
+    }
+
     public CandorConfig config() {
         return config;
     }
@@ -204,8 +255,10 @@ public final class CandorApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         endpoint.close();
         mediaClock.close();
+        timers.shutdownNow();
         callThreads.shutdown();
         workers.shutdown();
         recognition.shutdown();

@@ -5,6 +5,7 @@ import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.call.SipEndpoint;
+import dev.candor.telephony.media.PlaybackListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +14,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One bridged transfer (Candor as a back-to-back user agent, no REFER): calls the agents in order until
- * one answers within the timeout, then joins the caller's and the agent's audio both ways. When either
- * side hangs up, the other is hung up too.
+ * One warm, bridged transfer (Candor as a back-to-back user agent, no REFER). The caller hears hold
+ * audio while the agents are called in order, each for up to the answer timeout. When one answers,
+ * that agent alone hears the spoken summary (the whisper); then caller and agent are joined both
+ * ways. When either side hangs up, the other is hung up too.
  */
 public final class AgentTransfer {
     private static final Logger log = LoggerFactory.getLogger(AgentTransfer.class);
@@ -25,13 +27,16 @@ public final class AgentTransfer {
     private final List<AgentTarget> agents;
     private final Duration answerTimeout;
     private final HandoffListener listener;
+    private final TransferAudio audio;
     private int next;
+    private HoldLoop hold;
     private CallLeg agentLeg;
     private boolean connected;
     private boolean cancelled;
 
     private AgentTransfer(SipEndpoint endpoint, CallLeg caller, List<AgentTarget> agents, Duration answerTimeout,
-                          HandoffListener listener) {
+                          TransferAudio audio, HandoffListener listener) {
+        this.audio = audio;
         this.endpoint = endpoint;
         this.caller = caller;
         this.agents = List.copyOf(agents);
@@ -39,14 +44,31 @@ public final class AgentTransfer {
         this.listener = listener;
     }
 
-    /** Starts calling the first agent. Call from an application thread (it may resolve host names). */
+    /**
+     * Starts hold audio for the caller and calls the first agent. Call from an application thread (it
+     * may resolve host names).
+     */
     public static AgentTransfer start(SipEndpoint endpoint, CallLeg caller, List<AgentTarget> agents,
-                                      Duration answerTimeout, HandoffListener listener) {
+                                      Duration answerTimeout, TransferAudio audio, HandoffListener listener) {
         AgentTransfer transfer = new AgentTransfer(Objects.requireNonNull(endpoint, "endpoint"),
                 Objects.requireNonNull(caller, "caller"), agents, Objects.requireNonNull(answerTimeout),
-                Objects.requireNonNull(listener, "listener"));
-        transfer.tryNext("no_agent_configured");
+                Objects.requireNonNull(audio, "audio"), Objects.requireNonNull(listener, "listener"));
+        synchronized (transfer) {
+            transfer.hold = HoldLoop.start(caller, audio.hold());
+        }
+        transfer.tryNext("no_agent_available");
         return transfer;
+    }
+
+    private void stopHold() {
+        HoldLoop loop;
+        synchronized (this) {
+            loop = hold;
+            hold = null;
+        }
+        if (loop != null) {
+            loop.stop();
+        }
     }
 
     /** The caller went away: stop ringing or hang up the agent. */
@@ -75,6 +97,7 @@ public final class AgentTransfer {
             agent = next < agents.size() ? agents.get(next++) : null;
         }
         if (agent == null) {
+            stopHold();
             listener.onUnavailable(lastOutcome);
             return;
         }
@@ -90,17 +113,39 @@ public final class AgentTransfer {
         }
     }
 
+    /** The agent answered: they alone hear the summary, then the legs are joined. */
     private void onAgentAnswered(AgentTarget agent, CallLeg leg) {
+        boolean proceed;
         synchronized (this) {
-            if (!cancelled && caller.state() != CallState.ENDED) {
-                connected = true;
-            }
+            proceed = !cancelled && caller.state() != CallState.ENDED;
         }
-        if (!isConnected()) {
+        if (!proceed) {
             leg.hangup();
             return;
         }
-        caller.playback().cancelAll();
+        listener.onAgentAnswered(agent);
+        if (audio.whisper().length == 0) {
+            bridge(agent, leg);
+            return;
+        }
+        leg.playback().play(audio.whisper(), new PlaybackListener() {
+            @Override
+            public void finished(long id, int framesPlayed, boolean completed) {
+                if (completed && leg.state() != CallState.ENDED) {
+                    bridge(agent, leg);
+                }
+            }
+        });
+    }
+
+    private void bridge(AgentTarget agent, CallLeg leg) {
+        synchronized (this) {
+            if (cancelled || connected) {
+                return;
+            }
+            connected = true;
+        }
+        stopHold();
         caller.forwardAudioTo(leg);
         leg.forwardAudioTo(caller);
         log.info("call {}: bridged to agent {}", caller.id(), agent.name());

@@ -12,13 +12,17 @@ public interface HandoffListener {
     default void onAgentRinging(AgentTarget agent) {
     }
 
-    /** The agent answered and is now bridged to the caller. */
+    /** The agent answered; they now hear the summary, and are bridged once it has been played. */
+    default void onAgentAnswered(AgentTarget agent) {
+    }
+
+    /** The agent is now bridged to the caller. */
     void onConnected(AgentTarget agent, CallLeg agentLeg);
 
     /** No agent could be reached; {@code outcome} is the last agent's result (no_answer, busy, rejected...). */
     void onUnavailable(String outcome);
 
-    /** The bridged agent hung up (the caller's leg is being hung up too). */
+    /** The bridged agent's leg ended, whichever side hung up (the other leg is hung up too). */
     default void onAgentHungUp(AgentTarget agent) {
     }
 }

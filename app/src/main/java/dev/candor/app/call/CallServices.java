@@ -1,25 +1,38 @@
 package dev.candor.app.call;
 
+import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.CallbackStore;
+import dev.candor.handoff.HandoffQueue;
+import dev.candor.telephony.media.MediaClock;
 import dev.candor.speech.asr.RecognizerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What every call session shares: storage, prompts, the handoff targets, speech recognition (when a
+ * What every call session shares: storage, the live view, the handoff targets, speech recognition (when a
  * model is available) and the thread pools.
  *
  * @param workers runs short application work off the media and network threads
  * @param recognition runs speech recognition; bounded and sized to the cores
+ * @param timers one thread for the few timed things a call does (queue checks, callback offers)
  */
-public record CallServices(CallStore store, Prompts prompts, Handoffs handoffs,
-                           Optional<RecognizerFactory> recognizers, Executor workers, Executor recognition,
-                           Clock clock) {
+public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, CallSessions sessions,
+                           MediaClock mediaClock, Prompts prompts,
+                           Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
+                           Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock) {
     public CallServices {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(mediaClock, "mediaClock");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(handoffs, "handoffs");
         Objects.requireNonNull(recognizers, "recognizers");

@@ -1,5 +1,8 @@
 package dev.candor.app.call;
 
+import dev.candor.app.live.LiveCalls;
+import dev.candor.speech.vad.EndpointDetector;
+import dev.candor.speech.vad.TurnEvent;
 import dev.candor.app.storage.CallRecord;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Direction;
@@ -8,8 +11,6 @@ import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.CallerEvent;
 import dev.candor.dialog.Conversation;
 import dev.candor.handoff.AgentTarget;
-import dev.candor.handoff.AgentTransfer;
-import dev.candor.handoff.HandoffListener;
 import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -36,13 +38,11 @@ import java.util.concurrent.Executor;
 public final class CallSession implements CallLegListener {
     private static final Logger log = LoggerFactory.getLogger(CallSession.class);
 
-    /** Said when no agent could be reached; then Candor ends the call. */
-    public static final String AGENT_UNAVAILABLE =
-            "No one is available to take your call right now. Please call again later. Goodbye.";
 
     private final CallLeg leg;
     private final Conversation conversation;
     private final CallStore store;
+    private final LiveCalls live;
     private final Prompts prompts;
     private final Handoffs handoffs;
     private final Executor worker;
@@ -52,16 +52,26 @@ public final class CallSession implements CallLegListener {
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
-    private AgentTransfer transfer;
+    private final CallServices services;
+    private final Output output = new Output();
+    private HandoffFlow flow;
+    private CallLeg agentLeg;
+    private Supervisor supervisor;
+    private boolean takenOver;
     private volatile boolean handingOff;
+    private volatile boolean bargedIn;
+    /** Only ever touched on the leg's media thread. */
+    private final EndpointDetector endpointer = new EndpointDetector();
     private boolean ended;
     private long establishedNanos;
     private boolean firstPromptLogged;
 
     public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
         this.leg = Objects.requireNonNull(leg, "leg");
+        this.services = Objects.requireNonNull(services, "services");
         this.conversation = Objects.requireNonNull(conversation, "conversation");
         this.store = services.store();
+        this.live = services.live();
         this.prompts = services.prompts();
         this.handoffs = services.handoffs();
         this.worker = services.workers();
@@ -72,11 +82,18 @@ public final class CallSession implements CallLegListener {
                 .orElse(null);
     }
 
+    /** What a call session may say that is the same on every call, to synthesise once at start-up. */
+    public static List<String> fixedPrompts() {
+        return List.of(HandoffFlow.CALLBACK_OFFER);
+    }
+
     /** Records the new call and answers it. Called on the leg's event thread. */
     public synchronized void begin() {
         store.createCall(new CallRecord(leg.id(), Direction.INBOUND, leg.remoteUri(),
                 leg.localUri(), leg.sipCallId(), clock.instant()));
         log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
+        live.started(leg.id(), Redaction.uri(leg.remoteUri()), clock.instant());
+        services.sessions().add(leg.id(), this);
         leg.ring();
         leg.answer();
     }
@@ -90,6 +107,13 @@ public final class CallSession implements CallLegListener {
 
     @Override
     public void onAudio(CallLeg leg, short[] frame) {
+        // Barge-in: the caller started talking while Candor talks. Cut Candor off here, on the media
+        // thread, at once; the interrupted turn is recorded when its playback reports it stopped.
+        if (endpointer.accept(frame).stream().anyMatch(e -> e instanceof TurnEvent.SpeechStarted)
+                && !handingOff && leg.playback().isPlaying()) {
+            bargedIn = true;
+            leg.playback().cancelAll();
+        }
         CallerSpeech s = speech;
         if (s != null && !handingOff) {
             s.offer(frame);
@@ -101,6 +125,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         store.endTurn(store.startTurn(leg.id(), Speaker.CALLER, text, clock.instant()), clock.instant(), false);
+        live.turn(leg.id(), "caller", text, clock.instant());
         pending.clear();
         leg.playback().cancelAll();
         perform(conversation.onEvent(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence)))));
@@ -108,7 +133,14 @@ public final class CallSession implements CallLegListener {
 
     @Override
     public synchronized void onDtmf(CallLeg leg, char digit) {
-        if (ended || handingOff) {
+        if (ended) {
+            return;
+        }
+        if (takenOver) {
+            return;
+        }
+        if (handingOff) {
+            flow.onDtmf(digit);
             return;
         }
         log.info("call {}: DTMF {}", leg.id(), digit);
@@ -119,24 +151,25 @@ public final class CallSession implements CallLegListener {
     }
 
     @Override
-    public void onEnded(CallLeg leg, EndReason reason) {
-        AgentTransfer running;
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            pending.clear();
-            running = transfer;
-            if (speech != null) {
-                speech.close();
-            }
-            store.markEnded(leg.id(), clock.instant(), reason.code());
-            conversation.onEvent(new CallerEvent.Hangup());
+    public synchronized void onEnded(CallLeg leg, EndReason reason) {
+        if (ended) {
+            return;
         }
-        if (running != null) {
-            running.cancel();
+        ended = true;
+        pending.clear();
+        if (flow != null) {
+            flow.onCallEnded();
         }
+        if (supervisor != null) {
+            supervisor.callEnded();
+        }
+        services.sessions().remove(leg.id());
+        if (speech != null) {
+            speech.close();
+        }
+        store.markEnded(leg.id(), clock.instant(), reason.code());
+        live.ended(leg.id(), reason.code(), clock.instant());
+        conversation.onEvent(new CallerEvent.Hangup());
     }
 
     private void perform(List<AgentAction> actions) {
@@ -165,7 +198,9 @@ public final class CallSession implements CallLegListener {
 
     private void say(String text) {
         short[] pcm = prompts.pcm(text);
+        int totalFrames = (pcm.length + 159) / 160;
         currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
+        live.turn(leg.id(), "candor", text, clock.instant());
         long turn = currentTurn;
         boolean first = !firstPromptLogged;
         firstPromptLogged = true;
@@ -182,7 +217,7 @@ public final class CallSession implements CallLegListener {
             @Override
             public void finished(long id, int framesPlayed, boolean completed) {
                 // Called on the media clock thread: hand over at once.
-                worker.execute(() -> onPlaybackFinished(id, turn, completed));
+                worker.execute(() -> onPlaybackFinished(id, turn, text, framesPlayed, totalFrames, completed));
             }
         });
         if (pending.peek() instanceof AgentAction.Handoff handoff) {
@@ -192,8 +227,17 @@ public final class CallSession implements CallLegListener {
         }
     }
 
-    private synchronized void onPlaybackFinished(long playbackId, long turn, boolean completed) {
-        store.endTurn(turn, clock.instant(), !completed);
+    private synchronized void onPlaybackFinished(long playbackId, long turn, String text, int framesPlayed,
+                                                 int totalFrames, boolean completed) {
+        if (completed) {
+            store.endTurn(turn, clock.instant(), false);
+        } else {
+            store.interruptTurn(turn, clock.instant(), spokenPart(text, framesPlayed, totalFrames));
+            if (bargedIn) {
+                bargedIn = false;
+                decide("barge_in", "caller_spoke", Map.of("framesPlayed", framesPlayed));
+            }
+        }
         if (playbackId == currentPlayback) {
             currentPlayback = -1;
             currentTurn = -1;
@@ -203,60 +247,137 @@ public final class CallSession implements CallLegListener {
 
     private void handOff(AgentAction.Handoff handoff) {
         handingOff = true;
-        List<AgentTarget> agents = handoffs.agents();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("summary", handoff.summary());
-        details.put("agents", agents.stream().map(AgentTarget::name).toList());
-        decide("handoff", handoff.reason().code(), details);
-        log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
-        worker.execute(() -> startTransfer(agents));
-    }
-
-    private void startTransfer(List<AgentTarget> agents) {
-        AgentTransfer started = AgentTransfer.start(handoffs.endpoint(), leg, agents, handoffs.answerTimeout(),
-                new TransferEvents());
-        boolean cancel;
-        synchronized (this) {
-            transfer = started;
-            cancel = ended;
-        }
-        if (cancel) {
-            started.cancel();
-        }
+        flow = HandoffFlow.start(this, leg, services, output, handoff);
     }
 
     private void decide(String kind, String reason, Map<String, ?> details) {
         store.addDecision(leg.id(), kind, reason, details, clock.instant());
+        live.decision(leg.id(), kind, reason, clock.instant());
     }
 
-    private final class TransferEvents implements HandoffListener {
+    /**
+     * The words of {@code text} the caller heard before being interrupted, estimated from the share of
+     * its audio played (speech is spoken at a roughly even rate); at least one word once anything played.
+     */
+    static String spokenPart(String text, int framesPlayed, int totalFrames) {
+        String[] words = text.trim().split("\\s+");
+        if (framesPlayed <= 0 || totalFrames <= 0) {
+            return "";
+        }
+        int heard = (int) Math.max(1, Math.round(words.length * Math.min(1.0, framesPlayed / (double) totalFrames)));
+        return String.join(" ", java.util.Arrays.copyOf(words, heard));
+    }
+
+    /** What the handoff flow may do to this call; always called with this session's lock held. */
+    private final class Output implements SessionOutput {
         @Override
-        public void onConnected(AgentTarget agent, CallLeg agentLeg) {
-            synchronized (CallSession.this) {
-                decide("agent_connected", "answered", Map.of("agent", agent.name()));
+        public void say(String text) {
+            pending.add(new AgentAction.Say(text));
+            runPending();
+        }
+
+        @Override
+        public void endCall(String reason) {
+            pending.add(new AgentAction.EndCall(reason));
+            runPending();
+        }
+
+        @Override
+        public void decide(String kind, String reason, Map<String, ?> details) {
+            CallSession.this.decide(kind, reason, details);
+        }
+
+        @Override
+        public void status(String status, Optional<String> agent) {
+            live.status(leg.id(), status, agent, clock.instant());
+        }
+
+        @Override
+        public void agentConnected(CallLeg agent) {
+            agentLeg = agent;
+        }
+
+        @Override
+        public boolean ended() {
+            return ended;
+        }
+    }
+
+    /**
+     * A supervisor asks to listen, whisper, barge in or take over. The first request dials their phone
+     * (on the calling thread: call it from an application thread); later ones only change the mix.
+     *
+     * @return {@code dialing} or {@code applied}
+     * @throws IllegalStateException when the request makes no sense now (whisper while Candor talks,
+     *     another supervisor already on the call, the call over)
+     */
+    public String supervise(String supervisorName, String phoneUri, SupervisionMode mode) {
+        Supervisor dialNow;
+        synchronized (this) {
+            if (ended) {
+                throw new IllegalStateException("the call has ended");
+            }
+            if (mode == SupervisionMode.WHISPER && agentLeg == null) {
+                throw new IllegalStateException("whisper is not offered while Candor handles the call");
+            }
+            if (supervisor != null) {
+                if (!supervisor.name().equals(supervisorName)) {
+                    throw new IllegalStateException("supervisor " + supervisor.name() + " is already on this call");
+                }
+                supervisor.change(mode);
+                return "applied";
+            }
+            supervisor = new Supervisor(this, supervisorName, leg, Optional.ofNullable(agentLeg),
+                    services.mediaClock(), new SupervisorEvents());
+            dialNow = supervisor;
+        }
+        decide("supervision_requested", mode.code(), Map.of("supervisor", supervisorName));
+        try {
+            dialNow.dial(handoffs, phoneUri, mode);
+        } catch (IllegalArgumentException e) {
+            synchronized (this) {
+                supervisor = null;
+            }
+            throw e;
+        }
+        return "dialing";
+    }
+
+    /** What the supervisor's side reports; called with this session's lock held. */
+    private final class SupervisorEvents implements Supervisor.Listener {
+        @Override
+        public void modeApplied(String name, SupervisionMode mode) {
+            live.status(leg.id(), "supervised:" + mode.code(), Optional.ofNullable(agentLeg).map(a -> agentName()),
+                    clock.instant());
+            decide("supervision", mode.code(), Map.of("supervisor", name));
+            if (mode == SupervisionMode.TAKE_OVER && !takenOver) {
+                takenOver = true;
+                handingOff = true;
+                pending.clear();
+                if (agentLeg == null) {
+                    leg.playback().cancelAll();
+                }
+                decide("handoff", "supervisor_takeover", Map.of("supervisor", name));
             }
         }
 
         @Override
-        public void onUnavailable(String outcome) {
-            synchronized (CallSession.this) {
-                if (ended) {
-                    return;
-                }
-                decide("agent_unavailable", outcome, Map.of());
-                pending.add(new AgentAction.Say(AGENT_UNAVAILABLE));
-                pending.add(new AgentAction.EndCall("agent_unavailable"));
-                runPending();
+        public void supervisorLeft(String name, boolean tookOver) {
+            supervisor = null;
+            if (ended) {
+                return;
+            }
+            decide("supervision_ended", tookOver ? "supervisor_hung_up_after_takeover" : "supervisor_hung_up",
+                    Map.of("supervisor", name));
+            if (tookOver) {
+                leg.hangup();
+            } else {
+                live.status(leg.id(), agentLeg != null ? "with_agent" : "candor", Optional.empty(), clock.instant());
             }
         }
+    }
 
-        @Override
-        public void onAgentHungUp(AgentTarget agent) {
-            synchronized (CallSession.this) {
-                if (!ended && leg.state() != CallState.ENDED) {
-                    decide("agent_hung_up", "agent_bye", Map.of("agent", agent.name()));
-                }
-            }
-        }
+    private String agentName() {
+        return services.live().find(leg.id()).flatMap(dev.candor.app.live.LiveCall::agent).orElse("agent");
     }
 }

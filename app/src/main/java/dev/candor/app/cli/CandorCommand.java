@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** The {@code candor} command line. */
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "Candor 0.1.0",
         description = "A self-hosted voice sales agent that says it is an AI and hands callers to people.",
-        subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, ChatCommand.class})
+        subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, ChatCommand.class,
+                UserCommands.User.class, UserCommands.Token.class})
 public final class CandorCommand implements Runnable {
 
     @CommandLine.Spec
@@ -39,7 +40,7 @@ public final class CandorCommand implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new CandorCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof ConfigException) {
+                    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
                         cmd.getErr().println("candor: " + e.getMessage());
                         return 2;
                     }

@@ -117,6 +117,27 @@ public final class CallStore {
         });
     }
 
+    /**
+     * Ends a turn the caller interrupted, keeping as its text the part actually played (the turns table
+     * holds text as spoken).
+     */
+    public void interruptTurn(long turnId, Instant endedAt, String spokenText) {
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(spokenText, "spokenText");
+        db.withConnection("interrupt turn " + turnId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE turns SET ended_at = ?, interrupted = 1, text = ? WHERE id = ?")) {
+                ps.setString(1, Timestamps.format(endedAt));
+                ps.setString(2, spokenText);
+                ps.setLong(3, turnId);
+                if (ps.executeUpdate() == 0) {
+                    throw new StorageException("cannot interrupt turn " + turnId + ": no turn with that id");
+                }
+                return null;
+            }
+        });
+    }
+
     /** Records a decision with its details as a JSON object (values must be JSON-serialisable). */
     public long addDecision(String callId, String kind, String reason, Map<String, ?> details, Instant at) {
         Objects.requireNonNull(callId, "callId");

@@ -30,6 +30,7 @@ final class RtpPeer implements AutoCloseable {
     private final Thread reader;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
     private volatile SocketAddress remote;
+    private volatile int audioPayloadType = 0;
     private ScheduledFuture<?> tone;
     private int sequence = 1000;
     private long timestamp = 80_000;
@@ -70,11 +71,17 @@ final class RtpPeer implements AutoCloseable {
             remote = datagram.getSocketAddress();
             if (RtpPacket.decode(datagram.getData(), 0, datagram.getLength()) instanceof RtpDecodeResult.Ok ok) {
                 received.add(new Received(now, ok.packet()));
+                if (ok.packet().payloadType() == 0 || ok.packet().payloadType() == 8) {
+                    audioPayloadType = ok.packet().payloadType();
+                }
             }
         }
     }
 
-    /** Sends a continuous PCMU sine tone, one 20 ms packet at a time, to whoever sends to this peer. */
+    /**
+     * Sends a continuous sine tone, one 20 ms packet at a time, to whoever sends to this peer, in the
+     * G.711 law the peer sends (the negotiated codec; PCMU until anything arrives).
+     */
     synchronized void startTone(double frequencyHz) {
         stopTone();
         double[] phase = {0};
@@ -84,7 +91,8 @@ final class RtpPeer implements AutoCloseable {
                 frame[i] = (short) (8000 * Math.sin(phase[0]));
                 phase[0] += 2 * Math.PI * frequencyHz / 8000;
             }
-            sendAudio(G711.Law.MU_LAW.encode(frame), 0);
+            int pt = audioPayloadType;
+            sendAudio((pt == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW).encode(frame), pt);
         }, 0, 20, TimeUnit.MILLISECONDS);
     }
 
@@ -99,6 +107,32 @@ final class RtpPeer implements AutoCloseable {
         RtpPacket packet = RtpPacket.of(payloadType, false, sequence++ & 0xFFFF, timestamp, ssrc, payload);
         timestamp += 160;
         send(packet);
+    }
+
+    /**
+     * Sends recorded speech as G.711 (PCMA for payload type 8, else PCMU), one 20 ms packet every 20 ms, starting now; returns the
+     * System.nanoTime at which each frame was sent, so a test can tell when speech started.
+     */
+    long[] sendSpeech(short[] pcm8k, int payloadType) throws InterruptedException {
+        G711.Law law = payloadType == 8 ? G711.Law.A_LAW : G711.Law.MU_LAW;
+        int frames = pcm8k.length / 160;
+        long[] sentAt = new long[frames];
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        int[] next = {0};
+        ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+        task[0] = sender.scheduleAtFixedRate(() -> {
+            int i = next[0]++;
+            if (i >= frames) {
+                task[0].cancel(false);
+                done.countDown();
+                return;
+            }
+            short[] frame = java.util.Arrays.copyOfRange(pcm8k, i * 160, i * 160 + 160);
+            sentAt[i] = System.nanoTime();
+            sendAudio(law.encode(frame), payloadType);
+        }, 0, 20, TimeUnit.MILLISECONDS);
+        done.await(frames * 40L + 2000, TimeUnit.MILLISECONDS);
+        return sentAt;
     }
 
     /** Sends an RFC 4733 key press (start, updates, three end packets), paced 20 ms apart. */

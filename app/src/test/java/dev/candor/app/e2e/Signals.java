@@ -33,8 +33,36 @@ final class Signals {
         return total == 0 ? 0 : 2 * tonePower / (frame.length * total);
     }
 
+    /** Index of the first frame carrying mostly {@code frequencyHz}; fails when there is none. */
+    static int firstFrameWithTone(List<short[]> frames, double frequencyHz) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (hasTone(frames.get(i), frequencyHz)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no frame with a " + frequencyHz + " Hz tone among " + frames.size());
+    }
+
+    static boolean hasTone(short[] frame, double frequencyHz) {
+        return rms(frame) > 300 && toneShare(frame, frequencyHz) > 0.6;
+    }
+
+    /**
+     * The longest run of consecutive frames carrying mostly {@code frequencyHz}: a steady tone gives long
+     * runs, speech that happens to peak near the frequency only short ones.
+     */
+    static int longestRunWithTone(List<short[]> frames, double frequencyHz) {
+        int longest = 0;
+        int run = 0;
+        for (short[] frame : frames) {
+            run = hasTone(frame, frequencyHz) ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
     /** How many frames carry mostly {@code frequencyHz}. */
     static long framesWithTone(List<short[]> frames, double frequencyHz) {
-        return frames.stream().filter(f -> rms(f) > 300 && toneShare(f, frequencyHz) > 0.6).count();
+        return frames.stream().filter(f -> hasTone(f, frequencyHz)).count();
     }
 }

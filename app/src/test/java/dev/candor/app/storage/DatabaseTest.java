@@ -33,19 +33,26 @@ class DatabaseTest {
         }
     }
 
+    private static int latestVersion() {
+        List<Migration> scripts = Migrations.fromClasspath().scripts();
+        return scripts.get(scripts.size() - 1).version();
+    }
+
     @Test
     void openCreatesFolderAndMigratedDatabase() throws SQLException {
         Path nested = dataDir.resolve("a/b");
         try (Database db = Database.open(nested)) {
             assertThat(db.file()).isEqualTo(nested.resolve("candor.db")).exists();
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.schemaVersion()).isEqualTo(latestVersion());
         }
         dataDir = nested;
         assertThat(query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
                 .contains("calls", "turns", "decisions", "schema_migrations");
         assertThat(query("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"))
                 .contains("calls_started_at", "turns_call_id", "decisions_call_id");
-        assertThat(query("SELECT script FROM schema_migrations")).containsExactly("V1__calls_turns_decisions.sql");
+        assertThat(query("SELECT script FROM schema_migrations ORDER BY version"))
+                .startsWith("V1__calls_turns_decisions.sql")
+                .hasSize(Migrations.fromClasspath().scripts().size());
     }
 
     @Test
@@ -72,9 +79,10 @@ class DatabaseTest {
     void reopeningIsIdempotent() throws SQLException {
         Database.open(dataDir).close();
         try (Database db = Database.open(dataDir)) {
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.schemaVersion()).isEqualTo(latestVersion());
         }
-        assertThat(query("SELECT COUNT(*) FROM schema_migrations")).containsExactly("1");
+        assertThat(query("SELECT COUNT(*) FROM schema_migrations"))
+                .containsExactly(String.valueOf(Migrations.fromClasspath().scripts().size()));
     }
 
     @Test
@@ -101,14 +109,15 @@ class DatabaseTest {
     void laterMigrationIsAppliedOnNextOpenAndStamped() throws SQLException {
         Database.open(dataDir).close();
         List<Migration> scripts = new ArrayList<>(Migrations.fromClasspath().scripts());
-        scripts.add(Migration.of("V2__add_notes.sql", "ALTER TABLE calls ADD COLUMN notes TEXT;\n"
+        int next = latestVersion() + 1;
+        scripts.add(Migration.of("V" + next + "__add_notes.sql", "ALTER TABLE calls ADD COLUMN notes TEXT;\n"
                 + "CREATE TABLE notes_log (id INTEGER PRIMARY KEY);").orElseThrow());
         Instant at = Instant.parse("2026-11-23T10:15:30.100Z");
 
         try (Database db = Database.open(dataDir, Migrations.of(scripts), InstantSource.fixed(at))) {
-            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(db.schemaVersion()).isEqualTo(next);
         }
-        assertThat(query("SELECT applied_at FROM schema_migrations WHERE version = 2"))
+        assertThat(query("SELECT applied_at FROM schema_migrations WHERE version = " + next))
                 .containsExactly("2026-11-23T10:15:30.100Z");
         assertThat(query("SELECT name FROM sqlite_master WHERE name = 'notes_log'")).hasSize(1);
     }

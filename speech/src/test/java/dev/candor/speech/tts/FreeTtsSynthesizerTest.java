@@ -71,6 +71,19 @@ class FreeTtsSynthesizerTest extends SpeechSynthesizerContract {
     }
 
     @Test
+    void sentenceBySentenceAudioAddsUpToAboutTheWholeReply() {
+        String reply = "Thanks for calling. The premium plan costs 3.5 dollars a day. Shall I book a call?";
+        java.util.List<short[]> chunks = new java.util.ArrayList<>();
+
+        assertThat(synthesizer.synthesizeStreaming(reply, sentence -> chunks.add(sentence.pcm()))).isTrue();
+
+        int whole = synthesizer.synthesize(reply).length;
+        int streamed = chunks.stream().mapToInt(c -> c.length).sum();
+        assertThat(chunks).hasSize(3).allSatisfy(c -> assertThat(rms(c, 0, c.length)).isGreaterThan(300.0));
+        assertThat((double) streamed).isBetween(whole * 0.8, whole * 1.2);
+    }
+
+    @Test
     void unknownVoiceFailsNamingTheVoice() {
         assertThatThrownBy(() -> new FreeTtsSynthesizer("no-such-voice", 0, 8000))
                 .isInstanceOf(IllegalStateException.class)

@@ -53,4 +53,16 @@ public interface CallLeg {
 
     /** Forwards every audio frame received on this leg to {@code other}; {@code null} stops forwarding. */
     void forwardAudioTo(CallLeg other);
+
+    /**
+     * Hands every audio frame received on this leg to {@code sink} (on the media thread; never block);
+     * {@code null} stops. Replaces {@link #forwardAudioTo}: a leg has one incoming tap.
+     */
+    void tapIncoming(java.util.function.Consumer<short[]> sink);
+
+    /**
+     * Hands a copy of every frame this leg sends (prompts, live audio, or silence) to {@code sink}, on
+     * the media clock thread; {@code null} stops. Lets a supervisor hear what Candor says.
+     */
+    void tapOutgoing(java.util.function.Consumer<short[]> sink);
 }

@@ -1,6 +1,8 @@
 /**
  * RTP (RFC 3550) packets and RFC 4733 telephone-event payloads as immutable values, plus the
- * per-stream outgoing header state ({@link dev.candor.telephony.rtp.RtpSequencer}).
+ * per-stream outgoing header state ({@link dev.candor.telephony.rtp.RtpSequencer}) and the RFC 3550
+ * interarrival jitter estimator ({@link dev.candor.telephony.rtp.InterarrivalJitter}) that the jitter
+ * buffer and the RTCP statistics share.
  *
  * <p>Pure code: no sockets, no threads, no Netty. Network input is decoded by pure functions that
  * return errors as values ({@link dev.candor.telephony.rtp.RtpDecodeResult.Err}); misuse by

@@ -7,6 +7,7 @@ import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.sdp.Negotiation;
 import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
+import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ final class InboundLeg extends SipLeg {
     private Retransmission finalResponseRetransmission;
     private Negotiation.Accepted negotiation;
     private boolean answerRequested;
+    /** Hung up after the 200 OK but before its ACK: the BYE waits for the ACK (RFC 3261 §15). */
+    private boolean hangupAfterAck;
 
     InboundLeg(SipUserAgent ua, SipRequest invite, InetSocketAddress source) {
         super(ua, CallDirection.INBOUND);
@@ -98,6 +101,11 @@ final class InboundLeg extends SipLeg {
         });
     }
 
+    @Override
+    boolean isSameInvite(SipRequest other) {
+        return other.cseq().equals(invite.cseq()) && other.from().tag().equals(invite.from().tag());
+    }
+
     void onInviteRetransmission() {
         if (lastResponse != null) {
             ua.send(lastResponse, responseDestination);
@@ -150,7 +158,7 @@ final class InboundLeg extends SipLeg {
                 ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> {
                     log.warn("call {}: no ACK for 200 OK within {}; hanging up", id(),
                             ua.settings().transactionTimeout());
-                    sendBye(EndReason.ACK_TIMEOUT);
+                    sendBye(hangupAfterAck ? EndReason.LOCAL_HANGUP : EndReason.ACK_TIMEOUT);
                 });
     }
 
@@ -169,12 +177,26 @@ final class InboundLeg extends SipLeg {
             if (!ack.contacts().isEmpty()) {
                 remoteTarget = ack.contacts().get(0).uri();
             }
+            if (hangupAfterAck) {
+                sendBye(EndReason.LOCAL_HANGUP);
+                return;
+            }
             setState(CallState.ESTABLISHED);
             emit(l -> l.onEstablished(this));
         } else if (ended() && finalResponseRetransmission != null) {
             // The ACK of a failure response (487, 488...): Timer G stops.
             finalResponseRetransmission.stop();
         }
+    }
+
+    @Override
+    void onInDialogRequest(SipRequest request, InetSocketAddress source) {
+        if (request.method().equals(SipMethod.BYE) && getStateOnSip() == CallState.ANSWERED) {
+            // A BYE overtook (or replaced a lost) ACK: the dialog ends here, so the 2xx retransmission
+            // and its ACK timeout must end too, or 64*T1 later we would send a BYE for a dead dialog.
+            finalResponseRetransmission.stop();
+        }
+        super.onInDialogRequest(request, source);
     }
 
     void onCancel() {
@@ -190,6 +212,10 @@ final class InboundLeg extends SipLeg {
         }
         if (getStateOnSip() == CallState.RINGING && !answerRequested) {
             sendFinal(SipResponse.to(invite, 480).withToTag(localTag), EndReason.LOCAL_HANGUP);
+        } else if (getStateOnSip() == CallState.ANSWERED) {
+            // §15: "MUST NOT send a BYE on a confirmed dialog until it has received an ACK for its 2xx
+            // response or until the server transaction times out": onAck or the ACK timeout sends it.
+            hangupAfterAck = true;
         } else {
             if (finalResponseRetransmission != null) {
                 finalResponseRetransmission.stop();

@@ -113,11 +113,23 @@ final class OutboundLeg extends SipLeg {
 
     private void onInviteResponse(SipResponse response) {
         if (!response.cseq().method().equals(SipMethod.INVITE)) {
-            return; // the response to our CANCEL, which shares the INVITE's branch
+            // The response to our CANCEL, which shares the INVITE's branch: it ends the CANCEL's own
+            // transaction, never the INVITE's.
+            if (response.cseq().method().equals(SipMethod.CANCEL) && response.statusCode() >= 200
+                    && cancelRetransmission != null) {
+                cancelRetransmission.stop();
+            }
+            return;
         }
         int status = response.statusCode();
+        if (ended() && status < 300) {
+            onResponseAfterEnd(response);
+            return;
+        }
         if (status < 200) {
-            inviteRetransmission.stopRetransmitting();
+            // §17.1.1.2: Proceeding. Timer A stops; Timer B only applies in Calling, so it stops too:
+            // how long the callee may ring is the answer timeout's business.
+            inviteRetransmission.stop();
             if (status > 100 && !provisionalReceived) {
                 provisionalReceived = true;
                 emit(l -> l.onRinging(this));
@@ -140,14 +152,7 @@ final class OutboundLeg extends SipLeg {
         inviteRetransmission.stop();
         answerTimer.cancel();
         ua.removeClientTransaction(inviteBranch);
-        remoteParty = response.to();
-        if (!response.contacts().isEmpty()) {
-            remoteTarget = response.contacts().get(0).uri();
-        }
-        routeSet = reversedRecordRoutes(response);
-        ackFor2xx = newInDialogRequest(SipMethod.ACK, localCseq).build();
-        ackDestination = inDialogDestination();
-        ua.send(ackFor2xx, ackDestination);
+        acknowledge2xx(response);
         Optional<Negotiation> negotiation = SessionDescription.parse(
                         new String(response.body(), StandardCharsets.US_ASCII)).value()
                 .map(answer -> OfferAnswer.acceptAnswer(localSdp, answer));
@@ -164,6 +169,36 @@ final class OutboundLeg extends SipLeg {
             return;
         }
         emit(l -> l.onEstablished(this));
+    }
+
+    /** Takes the dialog from the first 2xx and ACKs it (§13.2.2.4). */
+    private void acknowledge2xx(SipResponse response) {
+        remoteParty = response.to();
+        if (!response.contacts().isEmpty()) {
+            remoteTarget = response.contacts().get(0).uri();
+        }
+        routeSet = reversedRecordRoutes(response);
+        ackFor2xx = newInDialogRequest(SipMethod.ACK, localCseq).build();
+        ackDestination = inDialogDestination();
+        ua.send(ackFor2xx, ackDestination);
+    }
+
+    /**
+     * A provisional or 2xx response after the leg already ended (hung up before any provisional
+     * response, or Timer B): no more events. A 1xx lets the pending CANCEL go out (§9.1); a 2xx is
+     * ACKed and the unwanted dialog ended with a BYE (§13.2.2.4, §15).
+     */
+    private void onResponseAfterEnd(SipResponse response) {
+        if (response.statusCode() < 200) {
+            if (cancelRequested) {
+                sendCancel();
+            }
+        } else if (ackFor2xx != null) {
+            ua.send(ackFor2xx, ackDestination);
+        } else {
+            acknowledge2xx(response);
+            sendBye(cancelReason); // the leg has ended already: this only sends the BYE
+        }
     }
 
     private void onFailure(SipResponse response) {
@@ -238,6 +273,7 @@ final class OutboundLeg extends SipLeg {
     }
 
     private boolean cancelSent;
+    private Retransmission cancelRetransmission;
 
     private void sendCancel() {
         if (cancelSent) {
@@ -255,7 +291,9 @@ final class OutboundLeg extends SipLeg {
                 .build();
         // The CANCEL shares the INVITE's branch; its 200 arrives at the INVITE's handler, which ignores
         // it by its CSeq method; the INVITE's 487 then ends the leg.
-        ua.send(cancel, remoteSignalling);
+        // §17.1.2.2: a non-INVITE client transaction over UDP retransmits on Timer E until a response.
+        cancelRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(cancel, remoteSignalling),
+                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> { });
         ua.scheduler().schedule(() -> {
             if (!ended()) {
                 log.info("call {}: no final response after CANCEL; giving up", id());

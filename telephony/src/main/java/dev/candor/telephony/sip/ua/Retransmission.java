@@ -14,7 +14,6 @@ final class Retransmission {
     private SipScheduler.Cancellable retransmitTimer;
     private final SipScheduler.Cancellable timeoutTimer;
     private boolean stopped;
-    private boolean retransmitting = true;
 
     private Retransmission(SipScheduler scheduler, Runnable send, Duration first, Duration cap,
                            Duration timeout, Runnable onTimeout) {
@@ -41,7 +40,7 @@ final class Retransmission {
     }
 
     private void fire(Duration interval) {
-        if (stopped || !retransmitting) {
+        if (stopped) {
             return;
         }
         send.run();
@@ -58,12 +57,6 @@ final class Retransmission {
         stopped = true;
         retransmitTimer.cancel();
         timeoutTimer.cancel();
-    }
-
-    /** Stops retransmitting but keeps the timeout running (INVITE client after a provisional response). */
-    void stopRetransmitting() {
-        retransmitting = false;
-        retransmitTimer.cancel();
     }
 
     boolean isStopped() {

@@ -51,6 +51,8 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     private volatile CallState state = CallState.RINGING;
     private volatile MediaParameters negotiated;
     private volatile Consumer<short[]> forward;
+    private volatile Consumer<short[]> outgoingTap;
+    private static final short[] SILENCE = new short[160];
 
     // Dialog state: SIP thread only.
     protected String callId;
@@ -117,6 +119,16 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     }
 
     @Override
+    public void tapIncoming(Consumer<short[]> sink) {
+        this.forward = sink;
+    }
+
+    @Override
+    public void tapOutgoing(Consumer<short[]> sink) {
+        this.outgoingTap = sink;
+    }
+
+    @Override
     public void hangup() {
         ua.scheduler().execute(this::hangupOnSipThread);
     }
@@ -146,12 +158,16 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     @Override
     public short[] nextFrame() {
         short[] frame = playback.nextFrame();
-        if (frame != null) {
-            return frame;
+        if (frame == null) {
+            synchronized (live) {
+                frame = live.pollFirst();
+            }
         }
-        synchronized (live) {
-            return live.pollFirst();
+        Consumer<short[]> tap = outgoingTap;
+        if (tap != null) {
+            tap.accept(frame == null ? SILENCE : frame);
         }
+        return frame;
     }
 
     @Override
@@ -211,6 +227,11 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         ua.forget(this);
         log.info("call {} ended: {}", id, reason.code());
         emit(l -> l.onEnded(this, reason));
+    }
+
+    /** True if {@code invite} has the From tag and CSeq of the INVITE that created this leg (§8.2.2.2). */
+    boolean isSameInvite(SipRequest invite) {
+        return false;
     }
 
     boolean matchesDialog(SipRequest request) {

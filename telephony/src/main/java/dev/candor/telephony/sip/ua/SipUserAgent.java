@@ -143,8 +143,10 @@ public final class SipUserAgent {
             existing.onInviteRetransmission();
             return;
         }
-        if (legsByCallId.containsKey(invite.callId())) {
-            // Same Call-ID, new branch, no To tag: a merged request (RFC 3261 §8.2.2.2).
+        SipLeg sameCallId = legsByCallId.get(invite.callId());
+        if (sameCallId != null && (!sameCallId.ended() || sameCallId.isSameInvite(invite))) {
+            // Same Call-ID (and, for an ended call, same From tag and CSeq), new branch, no To tag: a
+            // merged request (RFC 3261 §8.2.2.2). A new CSeq after an ended attempt is a new call.
             respond(invite, source, SipResponse.to(invite, 482));
             return;
         }

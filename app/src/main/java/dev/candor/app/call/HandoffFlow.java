@@ -1,0 +1,243 @@
+package dev.candor.app.call;
+
+import dev.candor.dialog.AgentAction;
+import dev.candor.handoff.AgentTarget;
+import dev.candor.handoff.AgentTransfer;
+import dev.candor.handoff.HandoffListener;
+import dev.candor.handoff.HandoffQueue;
+import dev.candor.handoff.HoldLoop;
+import dev.candor.handoff.TransferAudio;
+import dev.candor.telephony.call.CallLeg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Getting the caller to a person once the conversation has decided to hand over: ring the free agents
+ * (warm transfer); when nobody is free, wait in line with hold audio and the position announced now and
+ * then; when nobody answers or the wait is too long, say so plainly and offer a callback at a time the
+ * caller picks by key. Every method runs with the session's lock held ({@code lock}).
+ */
+final class HandoffFlow {
+    private static final Logger log = LoggerFactory.getLogger(HandoffFlow.class);
+    private static final short[] HOLD = HoldAudio.chime();
+    /** About ten seconds at a speaking rate of 150 words a minute. */
+    private static final int WHISPER_MAX_WORDS = 25;
+    public static final String CALLBACK_OFFER = "No one can take your call right now. To be called back within the hour, "
+            + "press 1. To be called back tomorrow morning, press 2. Or hang up.";
+
+    private enum Phase { TRANSFERRING, QUEUED, OFFERING_CALLBACK, CONNECTED, DONE }
+
+    private final Object lock;
+    private final CallLeg leg;
+    private final CallServices services;
+    private final SessionOutput out;
+    private final String summary;
+    private Phase phase;
+    private AgentTransfer transfer;
+    private HandoffQueue.Ticket ticket;
+    private HoldLoop hold;
+    private ScheduledFuture<?> poll;
+    private Instant lastAnnounced;
+
+    private HandoffFlow(Object lock, CallLeg leg, CallServices services, SessionOutput out, String summary) {
+        this.lock = lock;
+        this.leg = leg;
+        this.services = services;
+        this.out = out;
+        this.summary = summary;
+    }
+
+    /** Starts the handoff; records the decision first. */
+    static HandoffFlow start(Object lock, CallLeg leg, CallServices services, SessionOutput out,
+                             AgentAction.Handoff handoff) {
+        HandoffFlow flow = new HandoffFlow(lock, leg, services, out, handoff.summary());
+        List<AgentTarget> agents = services.handoffs().agents().candidates(Optional.empty());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("summary", handoff.summary());
+        details.put("agents", agents.stream().map(AgentTarget::name).toList());
+        out.decide("handoff", handoff.reason().code(), details);
+        services.live().handoffSummary(leg.id(), handoff.summary());
+        log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
+        if (agents.isEmpty()) {
+            flow.waitInLine();
+        } else {
+            flow.transferTo(agents);
+        }
+        return flow;
+    }
+
+    private void transferTo(List<AgentTarget> agents) {
+        phase = Phase.TRANSFERRING;
+        out.status("connecting", Optional.empty());
+        services.workers().execute(() -> {
+            TransferAudio audio = new TransferAudio(HOLD, services.prompts().pcm(whisper(summary)));
+            AgentTransfer started = AgentTransfer.start(services.handoffs().endpoint(), leg, agents,
+                    services.handoffs().answerTimeout(), audio, new TransferEvents());
+            synchronized (lock) {
+                transfer = started;
+                if (out.ended()) {
+                    started.cancel();
+                }
+            }
+        });
+    }
+
+    private void waitInLine() {
+        phase = Phase.QUEUED;
+        ticket = services.queue().join(leg.id(), services.clock().instant());
+        out.decide("queued", "no_agent_available", Map.of("position", ticket.position().orElse(0)));
+        out.status("queued", Optional.empty());
+        out.say("All our people are busy right now. You are number " + ticket.position().orElse(1)
+                + " in line. Please hold.");
+        lastAnnounced = services.clock().instant();
+        hold = HoldLoop.start(leg, HOLD);
+        poll = services.timers().scheduleWithFixedDelay(this::checkLine, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Once a second while waiting: take a free agent at the head of the line, announce, or give up. */
+    private void checkLine() {
+        synchronized (lock) {
+            if (phase != Phase.QUEUED || out.ended()) {
+                return;
+            }
+            Instant now = services.clock().instant();
+            List<AgentTarget> free = services.handoffs().agents().candidates(Optional.empty());
+            if (!free.isEmpty() && ticket.takeTurn()) {
+                stopWaiting();
+                transferTo(free);
+            } else if (Duration.between(ticket.enqueuedAt(), now).compareTo(services.handoffs().maxWait()) >= 0) {
+                ticket.leave();
+                stopWaiting();
+                offerCallback("max_wait");
+            } else if (Duration.between(lastAnnounced, now).compareTo(services.handoffs().positionInterval()) >= 0) {
+                lastAnnounced = now;
+                out.say("You are number " + ticket.position().orElse(1) + " in line. Please hold.");
+            }
+        }
+    }
+
+    private void stopWaiting() {
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        if (hold != null) {
+            hold.stop();
+        }
+    }
+
+    private void offerCallback(String outcome) {
+        phase = Phase.OFFERING_CALLBACK;
+        out.decide("agent_unavailable", outcome, Map.of());
+        out.status("callback_offer", Optional.empty());
+        out.say(CALLBACK_OFFER);
+        services.timers().schedule(() -> {
+            synchronized (lock) {
+                if (phase == Phase.OFFERING_CALLBACK && !out.ended()) {
+                    phase = Phase.DONE;
+                    out.say("Goodbye.");
+                    out.endCall("no_callback_chosen");
+                }
+            }
+        }, 30, TimeUnit.SECONDS);
+    }
+
+    /** Keys while handing off: only the callback choice means something. True when consumed. */
+    boolean onDtmf(char digit) {
+        if (phase != Phase.OFFERING_CALLBACK) {
+            return true;
+        }
+        ZonedDateTime now = services.clock().instant().atZone(services.handoffs().zone());
+        ZonedDateTime due;
+        String when;
+        if (digit == '1') {
+            due = now.plusHours(1);
+            when = "within the hour";
+        } else if (digit == '2') {
+            due = now.plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+            when = "tomorrow morning at 9";
+        } else {
+            out.say(CALLBACK_OFFER);
+            return true;
+        }
+        phase = Phase.DONE;
+        services.callbacks().add(Optional.of(leg.id()), leg.remoteUri(), due.toInstant(),
+                "caller chose " + when, services.clock().instant());
+        out.decide("callback_scheduled", "caller_choice",
+                Map.of("due", due.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), "choice", String.valueOf(digit)));
+        out.say("A person will call you back " + when + " at this number. Goodbye.");
+        out.endCall("callback_scheduled");
+        return true;
+    }
+
+    /** The caller hung up: stop ringing agents and leave the line. */
+    void onCallEnded() {
+        phase = Phase.DONE;
+        if (ticket != null) {
+            ticket.leave();
+        }
+        stopWaiting();
+        AgentTransfer running = transfer;
+        if (running != null) {
+            services.workers().execute(running::cancel);
+        }
+    }
+
+    /** What the agent alone hears on answering: the summary, kept to about ten seconds of speech. */
+    static String whisper(String summary) {
+        String[] words = ("Call from Candor. " + summary).trim().split("\\s+");
+        if (words.length <= WHISPER_MAX_WORDS) {
+            return String.join(" ", words);
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, WHISPER_MAX_WORDS)) + ".";
+    }
+
+    private final class TransferEvents implements HandoffListener {
+        @Override
+        public void onAgentAnswered(AgentTarget agent) {
+            synchronized (lock) {
+                out.status("whisper", Optional.of(agent.name()));
+            }
+        }
+
+        @Override
+        public void onConnected(AgentTarget agent, CallLeg agentLeg) {
+            services.handoffs().agents().callStarted(agent.name());
+            synchronized (lock) {
+                phase = Phase.CONNECTED;
+                out.agentConnected(agentLeg);
+                out.decide("agent_connected", "answered", Map.of("agent", agent.name()));
+                out.status("with_agent", Optional.of(agent.name()));
+            }
+        }
+
+        @Override
+        public void onUnavailable(String outcome) {
+            synchronized (lock) {
+                if (!out.ended() && phase == Phase.TRANSFERRING) {
+                    offerCallback(outcome);
+                }
+            }
+        }
+
+        @Override
+        public void onAgentHungUp(AgentTarget agent) {
+            services.handoffs().agents().callEnded(agent.name());
+            synchronized (lock) {
+                if (!out.ended()) {
+                    out.decide("agent_hung_up", "agent_bye", Map.of("agent", agent.name()));
+                }
+            }
+        }
+    }
+}

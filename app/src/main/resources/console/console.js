@@ -1,0 +1,140 @@
+'use strict';
+// Candor console: plain JavaScript, no build step. Text from the server is always inserted with
+// textContent, never as HTML.
+
+const state = { csrf: '', role: '', agent: null, events: null };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v; else if (k.startsWith('data-')) node.setAttribute(k, v); else node[k] = v;
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(c ?? ''));
+  return node;
+}
+
+async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = state.csrf;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin' });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.error || res.statusText);
+  return data;
+}
+
+function showApp(session) {
+  state.csrf = session.csrf;
+  state.role = session.role;
+  state.agent = session.agent;
+  document.getElementById('who').textContent = `${session.user} (${session.role})`;
+  document.getElementById('login').hidden = true;
+  document.getElementById('app').hidden = false;
+  document.getElementById('logout').hidden = false;
+  document.getElementById('callbacks-section').hidden = session.role === 'agent';
+  refreshAll();
+  listen();
+}
+
+function refreshAll() {
+  refreshLive();
+  refreshAgents();
+  refreshHistory();
+  if (state.role !== 'agent') refreshCallbacks();
+}
+
+async function refreshLive() {
+  const calls = await api('GET', '/api/calls/live');
+  const box = document.getElementById('live');
+  box.replaceChildren(...calls.map(renderLiveCall));
+  document.getElementById('live-count').textContent = `(${calls.length})`;
+}
+
+function renderLiveCall(call) {
+  const lines = call.transcript.map(l => el('li', {}, el('span', { class: 'speaker' }, l.speaker), ': ', l.text));
+  return el('div', { class: 'call', 'data-call': call.id },
+    el('div', {}, el('span', { class: 'status', 'data-status': call.status }, call.status), ' · ', call.caller,
+      call.agent ? ` · with ${call.agent}` : '', call.handoffReason ? ` · handoff: ${call.handoffReason}` : ''),
+    call.summary ? el('p', { class: 'summary' }, call.summary) : '',
+    el('ol', { class: 'transcript' }, ...lines));
+}
+
+async function refreshAgents() {
+  const agents = await api('GET', '/api/agents');
+  const body = document.querySelector('#agents tbody');
+  body.replaceChildren(...agents.map(a => {
+    const mayChange = state.role !== 'agent' || state.agent === a.name;
+    const select = el('select', { disabled: !mayChange, 'data-agent': a.name });
+    for (const v of ['available', 'wrap_up', 'away', 'offline', 'on_call']) {
+      const opt = el('option', { value: v, selected: v === a.availability, disabled: v === 'on_call' }, v);
+      select.append(opt);
+    }
+    select.addEventListener('change', async () => {
+      try { await api('PUT', `/api/agents/${encodeURIComponent(a.name)}/availability`, { availability: select.value }); }
+      catch (e) { alert(e.message); }
+      refreshAgents();
+    });
+    return el('tr', {}, el('td', {}, a.name), el('td', {}, a.skills.join(', ')), el('td', {}, select));
+  }));
+}
+
+async function refreshCallbacks() {
+  const rows = await api('GET', '/api/callbacks');
+  document.querySelector('#callbacks tbody').replaceChildren(...rows.map(c =>
+    el('tr', {}, el('td', {}, c.dueAt), el('td', {}, c.phone), el('td', {}, c.note || ''))));
+}
+
+async function refreshHistory() {
+  const calls = await api('GET', '/api/calls?limit=50');
+  document.querySelector('#history tbody').replaceChildren(...calls.map(c => {
+    const row = el('tr', { class: 'clickable', 'data-call': c.id }, el('td', {}, c.startedAt), el('td', {}, c.from),
+      el('td', {}, c.agent || ''), el('td', {}, c.endedAt || 'in progress'), el('td', {}, c.endReason || ''));
+    row.addEventListener('click', () => showCall(c.id));
+    return row;
+  }));
+}
+
+async function showCall(id) {
+  const call = await api('GET', `/api/calls/${encodeURIComponent(id)}`);
+  document.getElementById('call-detail').replaceChildren(
+    el('h3', {}, `Call ${call.id}`),
+    el('ol', { class: 'transcript' }, ...call.turns.map(t =>
+      el('li', {}, el('span', { class: 'speaker' }, t.speaker), ': ', t.text, t.interrupted ? ' (interrupted)' : ''))),
+    el('ul', {}, ...call.decisions.map(d => el('li', {}, `${d.kind}: ${d.reason}`))));
+}
+
+function listen() {
+  if (state.events) state.events.close();
+  const source = new EventSource('/api/events');
+  state.events = source;
+  const stateLine = document.getElementById('events-state');
+  source.onopen = () => { stateLine.textContent = 'live'; };
+  source.onerror = () => { stateLine.textContent = 'live events interrupted; retrying…'; };
+  for (const type of ['call_started', 'turn', 'status', 'decision']) {
+    source.addEventListener(type, () => refreshLive());
+  }
+  source.addEventListener('call_ended', () => { refreshLive(); refreshHistory(); });
+}
+
+document.getElementById('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const error = document.getElementById('login-error');
+  error.textContent = '';
+  try {
+    const session = await api('POST', '/api/login', {
+      username: document.getElementById('username').value,
+      password: document.getElementById('password').value });
+    document.getElementById('password').value = '';
+    showApp(session);
+  } catch (e) {
+    error.textContent = e.message;
+  }
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  await api('POST', '/api/logout').catch(() => {});
+  location.reload();
+});
+
+api('GET', '/api/session').then(showApp).catch(() => {});

@@ -1,0 +1,145 @@
+package dev.candor.app.e2e;
+
+import dev.candor.app.CandorApplication;
+import dev.candor.app.auth.PasswordHasher;
+import dev.candor.app.storage.Database;
+import dev.candor.app.storage.UserStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver): a supervisor sees a
+ * live call appear and its transcript and state change as the caller presses 0; an agent cannot open
+ * another agent's call.
+ */
+class ConsoleBrowserIT {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path tmp;
+
+    private WebDriver browser;
+
+    @BeforeAll
+    static void toolsAreInstalled() {
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))
+                && Sipp.installed();
+        if (System.getenv("CI") != null && !present) {
+            throw new IllegalStateException("chromium, chromium-driver and sipp must be installed; .ci/run installs them");
+        }
+        assumeTrue(present, "chromium, chromium-driver or sipp missing; skipping the browser test");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriver startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return browser;
+    }
+
+    private static void addUsers(Path dataDir) {
+        PasswordHasher hasher = new PasswordHasher();
+        try (Database db = Database.open(dataDir)) {
+            UserStore users = new UserStore(db);
+            users.saveUser("sam", hasher.hash(PASSWORD.toCharArray()), "supervisor", Optional.empty(), Instant.now());
+            users.saveUser("bob", hasher.hash(PASSWORD.toCharArray()), "agent", Optional.of("Bob"), Instant.now());
+        }
+    }
+
+    private void logIn(WebDriver b, int httpPort, String user) {
+        b.get("http://127.0.0.1:" + httpPort + "/console/");
+        b.findElement(By.id("username")).sendKeys(user);
+        b.findElement(By.id("password")).sendKeys(PASSWORD);
+        b.findElement(By.cssSelector("#login button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("who")).getText().startsWith(user));
+    }
+
+    private static String liveText(WebDriver b) {
+        return b.findElements(By.cssSelector("#live .call")).stream().map(WebElement::getText)
+                .reduce("", (x, y) -> x + "\n" + y);
+    }
+
+    @Test
+    void supervisorWatchesALiveCallAndAnAgentCannotOpenAnotherAgentsCall() throws Exception {
+        Path data = tmp.resolve("data");
+        addUsers(data);
+        int agentSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer agent = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(data, agentSipPort, 10,
+                     "handoff.agents=[{name: Alice, uri: \"sip:alice@127.0.0.1:" + agentSipPort + "\"}, "
+                             + "{name: Bob, uri: \"sip:bob@127.0.0.1:" + Sipp.freeUdpPort() + "\"}]")) {
+            WebDriver b = startBrowser();
+            logIn(b, candor.httpPort(), "sam");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    b.findElement(By.id("events-state")).getText().equals("live"));
+
+            Sipp agentPhone = Sipp.start(tmp, "agent", "agent-uas.xml", "-p", String.valueOf(agentSipPort),
+                    "-d", "12000", "-key", "agent_rtp_port", String.valueOf(agent.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+
+            // The call appears, Candor talking, with the disclosure in its transcript.
+            await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("AI assistant"));
+            assertThat(b.findElement(By.cssSelector("#live .call .status")).getText()).isEqualTo("candor");
+
+            // The caller presses 0: the transcript and the state change without reloading the page.
+            caller.sendDtmf('0', 101);
+            await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("Connecting you to a person now."));
+            await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("with Alice"));
+            await().atMost(Duration.ofSeconds(25)).until(() ->
+                    b.findElement(By.cssSelector("#live .call .status")).getText().equals("with_agent"));
+            assertThat(liveText(b)).contains("The caller pressed 0 to ask for a person.");
+            String callId = b.findElement(By.cssSelector("#live .call")).getAttribute("data-call");
+
+            assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
+            assertThat(callerPhone.await(40)).as(callerPhone.output()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.findElements(By.cssSelector("#live .call")).isEmpty());
+
+            // Bob, another agent, cannot open Alice's call, nor see it in his history.
+            b.findElement(By.id("logout")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("login")).isDisplayed());
+            logIn(b, candor.httpPort(), "bob");
+            Object status = ((JavascriptExecutor) b).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('/api/calls/' + arguments[0]).then(r => done(r.status));", callId);
+            assertThat(status).isEqualTo(403L);
+            assertThat(b.findElement(By.id("history")).getText()).doesNotContain("Alice");
+        }
+    }
+}
