@@ -1,7 +1,12 @@
 package dev.candor.dialog;
 
 import dev.candor.dialog.guardrail.GuardedConversation;
+import dev.candor.dialog.llm.LlmConversation;
 import dev.candor.dialog.policy.BuiltInPolicy;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /** Makes the conversation for a call: a policy, behind the guardrails. */
 public final class Conversations {
@@ -16,5 +21,16 @@ public final class Conversations {
     /** The built-in policy with the given options (catalog, time zone, thresholds) and scenario. */
     public static Conversation builtIn(ConversationSettings settings, DialogOptions options, Scenario scenario) {
         return new GuardedConversation(new BuiltInPolicy(settings, options, scenario), settings, options);
+    }
+
+    /**
+     * A language model phrases the conversation, the built-in policy runs alongside it and answers when
+     * the model takes longer than {@code timeout} or fails; the same guardrails apply last. The model is
+     * called on {@code executor}.
+     */
+    public static Conversation withModel(ConversationSettings settings, DialogOptions options, Scenario scenario,
+                                         ChatModel model, Duration timeout, Executor executor) {
+        return new GuardedConversation(new LlmConversation(settings, options, scenario, model, timeout, executor),
+                settings, options);
     }
 }

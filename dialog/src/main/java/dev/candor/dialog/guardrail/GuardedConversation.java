@@ -20,6 +20,8 @@ import java.util.Objects;
  * who asks for a person (or presses 0) is handed over even if the policy failed to do it.
  */
 public final class GuardedConversation implements Conversation {
+    /** A handoff summary is read by a person about to take the call: three sentences at most. */
+    public static final int MAX_SUMMARY_SENTENCES = 3;
     private final Conversation policy;
     private final DisclosureGuardrail disclosure;
     private final List<SayGuardrail> sayGuardrails;
@@ -70,6 +72,12 @@ public final class GuardedConversation implements Conversation {
             }
             if (action instanceof AgentAction.Say say) {
                 out.addAll(checkSay(say.text()));
+            } else if (action instanceof AgentAction.Handoff handoff
+                    && Sentences.split(handoff.summary()).size() > MAX_SUMMARY_SENTENCES) {
+                String brief = Sentences.join(Sentences.split(handoff.summary()).subList(0, MAX_SUMMARY_SENTENCES));
+                out.add(new AgentAction.Handoff(handoff.reason(), brief));
+                out.add(new AgentAction.Decision("guardrail_rewrite", "summary: longer than "
+                        + MAX_SUMMARY_SENTENCES + " sentences", "\"" + handoff.summary() + "\" -> \"" + brief + "\""));
             } else {
                 out.add(action);
             }

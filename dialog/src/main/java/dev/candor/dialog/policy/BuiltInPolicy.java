@@ -37,7 +37,8 @@ import java.util.Set;
 public final class BuiltInPolicy implements Conversation {
     /** What Candor says as it starts the transfer. */
     public static final String CONNECTING = "Connecting you to a person now.";
-    private static final double LOW_CONFIDENCE = 0.5;
+    /** A transcript below this recognition confidence is not acted on; twice in a row hands off. */
+    public static final double LOW_CONFIDENCE = 0.5;
     private static final List<Slot> QUESTIONS = List.of(Slot.NEED, Slot.SEATS, Slot.AUTHORITY, Slot.BUDGET, Slot.TIMELINE);
 
     /** Where the conversation stands: what Candor last asked. */
@@ -74,6 +75,38 @@ public final class BuiltInPolicy implements Conversation {
     /** The prompts this policy always says the same way, so they can be synthesised once. */
     public static List<String> fixedPrompts() {
         return List.of(CONNECTING, Replies.PRESS_ZERO, Replies.NOT_HUMAN, Replies.PARDON, Replies.STILL_THERE);
+    }
+
+    /**
+     * A language model answered the last turn in this policy's place: the turn counts as understood,
+     * whatever this policy made of it.
+     */
+    public void modelAnswered() {
+        notUnderstood = 0;
+    }
+
+    /** Whether the call is over for this policy (ended, handed off, or the caller hung up). */
+    public boolean over() {
+        return stage == Stage.DONE;
+    }
+
+    /**
+     * A handoff decided elsewhere (by a language model), with the same summary this policy writes: who
+     * the caller is, what they want, BANT and score, and {@code why}. Ends this policy's conversation.
+     */
+    public AgentAction.Handoff handOffFor(HandoffReason reason, String why) {
+        stage = Stage.DONE;
+        return new AgentAction.Handoff(reason, HandoffSummary.of(scenario, settings.companyName(), bant, score(),
+                HandoffSummary.quote(why)));
+    }
+
+    /**
+     * The call ends for a reason decided elsewhere: the qualification and score to store (once), and
+     * this policy's conversation is over.
+     */
+    public List<AgentAction> wrapUp() {
+        stage = Stage.DONE;
+        return record(new ArrayList<>());
     }
 
     @Override
