@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +39,9 @@ final class ChatCommand implements Callable<Integer> {
 
     /** Where caller lines come from; tests replace it. */
     java.io.InputStream input = System.in;
+
+    /** Where the API key's environment variable is looked up; tests replace it. */
+    java.util.Map<String, String> environment = System.getenv();
 
     @Option(names = "--json", description = "Print every agent action as one JSON object per line.")
     boolean json;
@@ -81,16 +83,15 @@ final class ChatCommand implements Callable<Integer> {
         if (leadFile != null && !direction.outbound) {
             throw dev.candor.app.config.ConfigException.invalid("--lead", "\"" + leadFile + "\"", "--outbound with it");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        if (config.dialog().llm().enabled()) {
-            err.println("candor: note: the language model mode is not available yet; "
-                    + "using the built-in policy, which needs no model.");
-            err.flush();
-        }
         Scenario scenario = direction.outbound
                 ? Scenario.outbound(leadFile == null ? Lead.sample() : LeadFile.read(leadFile))
                 : Scenario.inbound();
-        Conversation conversation = DialogFactory.fromConfig(config).newConversation(scenario, true);
+        try (DialogFactory dialog = DialogFactory.fromConfig(config, environment)) {
+            return converse(dialog.newConversation(scenario, true));
+        }
+    }
+
+    private int converse(Conversation conversation) throws IOException {
         ActionPrinter printer = new ActionPrinter(spec.commandLine().getOut(), json);
         if (print(printer, conversation.start())) {
             return 0;

@@ -158,14 +158,21 @@ public record CandorConfig(
 
     /**
      * {@code dialog.llm.*}. {@code provider} is {@code none}, {@code openai} or {@code ollama};
-     * {@code apiKey} is a secret and is masked by {@link #toString()}.
+     * {@code apiKeyEnv} names the environment variable that holds the API key ({@code ""}: no key). The
+     * key itself is never part of the configuration, so it is never printed or logged.
+     * {@code timeoutMillis} is how long a turn waits for the model before the built-in policy answers.
      */
-    public record Llm(String provider, String baseUrl, String model, String apiKey, int timeoutSeconds) {
+    public record Llm(String provider, String baseUrl, String model, String apiKeyEnv, int timeoutMillis) {
         public Llm {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        }
+
+        /** The API key from {@code environment}, or {@code ""} when no variable is named or it is unset. */
+        public String apiKey(java.util.Map<String, String> environment) {
+            return apiKeyEnv.isEmpty() ? "" : environment.getOrDefault(apiKeyEnv, "");
         }
 
         /** Whether a language model is configured at all. */
@@ -176,8 +183,7 @@ public record CandorConfig(
         @Override
         public String toString() {
             return "Llm[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
-                    + ", apiKey=" + (apiKey.isEmpty() ? "" : ConfigPrinter.MASK)
-                    + ", timeoutSeconds=" + timeoutSeconds + "]";
+                    + ", apiKeyEnv=" + apiKeyEnv + ", timeoutMillis=" + timeoutMillis + "]";
         }
     }
 

@@ -183,8 +183,12 @@ final class ConfigBinder {
             throw invalid(ConfigKey.DIALOG_LLM_MODEL, model,
                     "a model name when dialog.llm.provider is " + provider);
         }
-        return new Llm(provider, baseUrl, model, text(ConfigKey.DIALOG_LLM_API_KEY),
-                integer(ConfigKey.DIALOG_LLM_TIMEOUT_SECONDS, 1, 600));
+        String apiKeyEnv = text(ConfigKey.DIALOG_LLM_API_KEY_ENV).strip();
+        if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw invalid(ConfigKey.DIALOG_LLM_API_KEY_ENV, apiKeyEnv,
+                    "the name of an environment variable (letters, digits and _), or \"\" for no key");
+        }
+        return new Llm(provider, baseUrl, model, apiKeyEnv, integer(ConfigKey.DIALOG_LLM_TIMEOUT_MILLIS, 100, 60000));
     }
 
     private static boolean isHttpUrl(String text) {

@@ -34,8 +34,8 @@ enum ConfigKey {
     DIALOG_LLM_PROVIDER("dialog.llm.provider", ValueType.TEXT),
     DIALOG_LLM_BASE_URL("dialog.llm.base-url", ValueType.TEXT),
     DIALOG_LLM_MODEL("dialog.llm.model", ValueType.TEXT),
-    DIALOG_LLM_API_KEY("dialog.llm.api-key", ValueType.TEXT),
-    DIALOG_LLM_TIMEOUT_SECONDS("dialog.llm.timeout-seconds", ValueType.INTEGER),
+    DIALOG_LLM_API_KEY_ENV("dialog.llm.api-key-env", ValueType.TEXT),
+    DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
     HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
 
@@ -73,12 +73,13 @@ enum ConfigKey {
 
     /**
      * Secret names: anything whose last segment mentions password, secret or token, and anything
-     * mentioning key under {@code dialog.llm}.
+     * mentioning key under {@code dialog.llm}, except a key ending in {@code -env}, which names the
+     * environment variable holding the secret rather than the secret itself.
      */
     static boolean isSecretName(String dottedKey) {
         String last = dottedKey.substring(dottedKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return last.contains("password") || last.contains("secret") || last.contains("token")
-                || (dottedKey.startsWith("dialog.llm.") && last.contains("key"));
+                || (dottedKey.startsWith("dialog.llm.") && last.contains("key") && !last.endsWith("-env"));
     }
 
     static Optional<ConfigKey> find(String dottedKey) {

@@ -67,8 +67,8 @@ public final class ConfigPrinter {
             case DIALOG_LLM_PROVIDER -> c.dialog().llm().provider();
             case DIALOG_LLM_BASE_URL -> c.dialog().llm().baseUrl();
             case DIALOG_LLM_MODEL -> c.dialog().llm().model();
-            case DIALOG_LLM_API_KEY -> c.dialog().llm().apiKey();
-            case DIALOG_LLM_TIMEOUT_SECONDS -> c.dialog().llm().timeoutSeconds();
+            case DIALOG_LLM_API_KEY_ENV -> c.dialog().llm().apiKeyEnv();
+            case DIALOG_LLM_TIMEOUT_MILLIS -> c.dialog().llm().timeoutMillis();
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
         };
