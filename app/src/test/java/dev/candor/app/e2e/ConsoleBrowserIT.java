@@ -124,7 +124,7 @@ class ConsoleBrowserIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("with Alice"));
             await().atMost(Duration.ofSeconds(25)).until(() ->
                     b.findElement(By.cssSelector("#live .call .status")).getText().equals("with_agent"));
-            assertThat(liveText(b)).contains("The caller pressed 0 to ask for a person.");
+            assertThat(liveText(b)).contains("handoff: caller_request").contains("Handed over because the caller pressed 0 to ask for a person.");
             String callId = b.findElement(By.cssSelector("#live .call")).getAttribute("data-call");
 
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
