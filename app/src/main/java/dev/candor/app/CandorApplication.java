@@ -5,6 +5,7 @@ import dev.candor.app.call.CallSession;
 import dev.candor.app.call.CallSessions;
 import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
+import dev.candor.app.dialog.DialogFactory;
 import dev.candor.app.http.ConsoleServer;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
@@ -14,6 +15,7 @@ import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
 import dev.candor.dialog.Conversations;
+import dev.candor.dialog.Scenario;
 import dev.candor.dialog.policy.BuiltInPolicy;
 import dev.candor.handoff.AgentDirectory;
 import dev.candor.app.live.LiveCalls;
@@ -81,11 +83,12 @@ public final class CandorApplication implements AutoCloseable {
     private final ConsoleServer console;
     private final LiveCalls live;
     private final AgentDirectory agents;
+    private final DialogFactory dialog;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
                               ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
-                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents) {
+                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents, DialogFactory dialog) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -101,6 +104,7 @@ public final class CandorApplication implements AutoCloseable {
         this.console = console;
         this.live = live;
         this.agents = agents;
+        this.dialog = dialog;
     }
 
     /** Starts Candor; returns once it answers calls. */
@@ -114,6 +118,7 @@ public final class CandorApplication implements AutoCloseable {
      */
     public static CandorApplication start(CandorConfig config, Optional<RecognizerFactory> recognizers)
             throws InterruptedException {
+        DialogFactory dialog = DialogFactory.fromConfig(config);
         Database database = Database.open(config.data().dir());
         CallStore store = new CallStore(database);
         MediaClock mediaClock = MediaClock.start();
@@ -151,7 +156,7 @@ public final class CandorApplication implements AutoCloseable {
         CallServices services = new CallServices(store, callbacks, live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
                 recognizers, workers, recognition, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
-            Conversation conversation = Conversations.builtIn(conversationSettings);
+            Conversation conversation = dialog.newConversation(Scenario.inbound(), recognizers.isPresent());
             CallSession session = new CallSession(leg, conversation, services);
             session.begin();
             return session;
@@ -164,7 +169,7 @@ public final class CandorApplication implements AutoCloseable {
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, timers, callbacks, endpoint, console, live, agents);
+                workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog);
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -295,6 +300,7 @@ public final class CandorApplication implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dialog.close();
         synthesizer.close();
         recognizers.ifPresent(r -> {
             if (r instanceof AutoCloseable closeable) {

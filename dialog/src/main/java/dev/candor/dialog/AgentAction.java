@@ -1,5 +1,7 @@
 package dev.candor.dialog;
 
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,6 +44,45 @@ public sealed interface AgentAction {
     record RecordQualification(Map<String, String> slots) implements AgentAction {
         public RecordQualification {
             slots = Map.copyOf(slots);
+        }
+    }
+
+    /** Call the caller back at {@code when} (in the caller's time zone), with a note for whoever calls. */
+    record ScheduleCallback(ZonedDateTime when, String note) implements AgentAction {
+        public ScheduleCallback {
+            Objects.requireNonNull(when, "when");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    /**
+     * The lead's score, 0-100, with the reasons that contributed ("budget stated: +20"). Computed from
+     * the conversation and BANT slots only, never from name, gender, age, ethnicity or location.
+     */
+    record RecordScore(int score, List<String> reasons) implements AgentAction {
+        public RecordScore {
+            if (score < 0 || score > 100) {
+                throw new IllegalArgumentException("invalid score: " + score + " (expected 0-100)");
+            }
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A decision worth storing that no other action records: a guardrail rewrite, a catalog question
+     * Candor could not answer, a fallback from the language model, a turn not understood. Handoffs,
+     * do-not-call, scores, callbacks and call ends are decisions too; they carry their own reasons.
+     *
+     * @param kind    what was decided, e.g. {@code guardrail_rewrite}, {@code unanswered_question},
+     *                {@code llm_fallback}, {@code not_understood}
+     * @param reason  why, a short code or phrase
+     * @param details free text for people reading the record
+     */
+    record Decision(String kind, String reason, String details) implements AgentAction {
+        public Decision {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(details, "details");
         }
     }
 }

@@ -1,14 +1,36 @@
 package dev.candor.dialog;
 
 import dev.candor.dialog.guardrail.GuardedConversation;
+import dev.candor.dialog.llm.LlmConversation;
 import dev.candor.dialog.policy.BuiltInPolicy;
+import dev.langchain4j.model.chat.ChatModel;
 
-/** Makes the conversation for a call: the built-in policy, behind the guardrails. */
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/** Makes the conversation for a call: a policy, behind the guardrails. */
 public final class Conversations {
     private Conversations() {
     }
 
+    /** The built-in policy for an inbound call, with the sample catalog and default options. */
     public static Conversation builtIn(ConversationSettings settings) {
-        return new GuardedConversation(new BuiltInPolicy(settings), settings);
+        return builtIn(settings, DialogOptions.defaults(), Scenario.inbound());
+    }
+
+    /** The built-in policy with the given options (catalog, time zone, thresholds) and scenario. */
+    public static Conversation builtIn(ConversationSettings settings, DialogOptions options, Scenario scenario) {
+        return new GuardedConversation(new BuiltInPolicy(settings, options, scenario), settings, options);
+    }
+
+    /**
+     * A language model phrases the conversation, the built-in policy runs alongside it and answers when
+     * the model takes longer than {@code timeout} or fails; the same guardrails apply last. The model is
+     * called on {@code executor}.
+     */
+    public static Conversation withModel(ConversationSettings settings, DialogOptions options, Scenario scenario,
+                                         ChatModel model, Duration timeout, Executor executor) {
+        return new GuardedConversation(new LlmConversation(settings, options, scenario, model, timeout, executor),
+                settings, options);
     }
 }

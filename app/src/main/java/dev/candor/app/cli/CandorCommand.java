@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 /** The {@code candor} command line. */
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "Candor 0.1.0",
         description = "A self-hosted voice sales agent that says it is an AI and hands callers to people.",
-        subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, UserCommands.User.class,
-                UserCommands.Token.class})
+        subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, ChatCommand.class,
+                UserCommands.User.class, UserCommands.Token.class})
 public final class CandorCommand implements Runnable {
 
     @CommandLine.Spec

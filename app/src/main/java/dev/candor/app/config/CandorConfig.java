@@ -36,10 +36,15 @@ public record CandorConfig(
         Objects.requireNonNull(handoff, "handoff");
     }
 
-    /** {@code company.*}. */
-    public record Company(String name) {
+    /** {@code company.*}. {@code timeZone} is an IANA zone id such as {@code Europe/London}. */
+    public record Company(String name, String timeZone) {
         public Company {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(timeZone, "timeZone");
+        }
+
+        public Company(String name) {
+            this(name, "UTC");
         }
     }
 
@@ -192,23 +197,42 @@ public record CandorConfig(
         }
     }
 
-    /** {@code dialog.*}. */
-    public record DialogSettings(Llm llm) {
+    /**
+     * {@code dialog.*}. {@code catalog} is a catalog YAML path or {@code ""} for the shipped sample;
+     * {@code retrieval} is {@code embedding} or {@code keyword};
+     * {@code sensitiveTopics} empty means the built-in list.
+     */
+    public record DialogSettings(Llm llm, String catalog, String retrieval, double highValueAmount,
+                                 int highValueSeats, List<String> sensitiveTopics) {
         public DialogSettings {
             Objects.requireNonNull(llm, "llm");
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(retrieval, "retrieval");
+            sensitiveTopics = List.copyOf(Objects.requireNonNull(sensitiveTopics, "sensitiveTopics"));
+        }
+
+        public DialogSettings(Llm llm) {
+            this(llm, "", "embedding", 50000, 100, List.of());
         }
     }
 
     /**
      * {@code dialog.llm.*}. {@code provider} is {@code none}, {@code openai} or {@code ollama};
-     * {@code apiKey} is a secret and is masked by {@link #toString()}.
+     * {@code apiKeyEnv} names the environment variable that holds the API key ({@code ""}: no key). The
+     * key itself is never part of the configuration, so it is never printed or logged.
+     * {@code timeoutMillis} is how long a turn waits for the model before the built-in policy answers.
      */
-    public record Llm(String provider, String baseUrl, String model, String apiKey, int timeoutSeconds) {
+    public record Llm(String provider, String baseUrl, String model, String apiKeyEnv, int timeoutMillis) {
         public Llm {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(apiKey, "apiKey");
+            Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+        }
+
+        /** The API key from {@code environment}, or {@code ""} when no variable is named or it is unset. */
+        public String apiKey(java.util.Map<String, String> environment) {
+            return apiKeyEnv.isEmpty() ? "" : environment.getOrDefault(apiKeyEnv, "");
         }
 
         /** Whether a language model is configured at all. */
@@ -219,8 +243,7 @@ public record CandorConfig(
         @Override
         public String toString() {
             return "Llm[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
-                    + ", apiKey=" + (apiKey.isEmpty() ? "" : ConfigPrinter.MASK)
-                    + ", timeoutSeconds=" + timeoutSeconds + "]";
+                    + ", apiKeyEnv=" + apiKeyEnv + ", timeoutMillis=" + timeoutMillis + "]";
         }
     }
 

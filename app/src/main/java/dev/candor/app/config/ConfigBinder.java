@@ -55,12 +55,12 @@ final class ConfigBinder {
             throw invalid(ConfigKey.HTTP_PORT, http.port(), "a port other than sip.port");
         }
         return new CandorConfig(
-                new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name")),
+                new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name"), timeZone()),
                 sip, rtp, http,
                 new Data(dataDir()),
                 new Recording(ConfigValues.bool(key(ConfigKey.RECORDING_ENABLED), raw(ConfigKey.RECORDING_ENABLED))),
                 speech(),
-                new DialogSettings(llm()),
+                dialog(),
                 new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
                         integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600)));
     }
@@ -181,6 +181,40 @@ final class ConfigBinder {
                 ConfigValues.number(key(ConfigKey.SPEECH_WORDS_PER_MINUTE), raw(ConfigKey.SPEECH_WORDS_PER_MINUTE), 50, 500));
     }
 
+    private String timeZone() {
+        String zone = text(ConfigKey.COMPANY_TIME_ZONE).strip();
+        try {
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw invalid(ConfigKey.COMPANY_TIME_ZONE, zone, "an IANA time zone such as Europe/London or UTC");
+        }
+    }
+
+    private DialogSettings dialog() {
+        String catalog = text(ConfigKey.DIALOG_CATALOG).strip();
+        if (!catalog.isEmpty() && !Files.isRegularFile(pathOf(ConfigKey.DIALOG_CATALOG, catalog))) {
+            throw invalid(ConfigKey.DIALOG_CATALOG, catalog, "a readable catalog YAML file, or \"\" for the sample");
+        }
+        List<String> topics = java.util.Arrays.stream(text(ConfigKey.DIALOG_SENSITIVE_TOPICS).split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList();
+        String retrieval = text(ConfigKey.DIALOG_RETRIEVAL).strip();
+        if (!List.of("embedding", "keyword").contains(retrieval)) {
+            throw invalid(ConfigKey.DIALOG_RETRIEVAL, retrieval, "embedding or keyword");
+        }
+        return new DialogSettings(llm(), catalog, retrieval,
+                ConfigValues.number(key(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT),
+                        raw(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_AMOUNT), 1, 1e12),
+                integer(ConfigKey.DIALOG_HANDOFF_HIGH_VALUE_SEATS, 1, 1_000_000), topics);
+    }
+
+    private static Path pathOf(ConfigKey key, String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw invalid(key, text, "a valid path: " + e.getReason());
+        }
+    }
+
     private Llm llm() {
         String provider = text(ConfigKey.DIALOG_LLM_PROVIDER).strip();
         if (!PROVIDERS.contains(provider)) {
@@ -197,8 +231,12 @@ final class ConfigBinder {
             throw invalid(ConfigKey.DIALOG_LLM_MODEL, model,
                     "a model name when dialog.llm.provider is " + provider);
         }
-        return new Llm(provider, baseUrl, model, text(ConfigKey.DIALOG_LLM_API_KEY),
-                integer(ConfigKey.DIALOG_LLM_TIMEOUT_SECONDS, 1, 600));
+        String apiKeyEnv = text(ConfigKey.DIALOG_LLM_API_KEY_ENV).strip();
+        if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw invalid(ConfigKey.DIALOG_LLM_API_KEY_ENV, apiKeyEnv,
+                    "the name of an environment variable (letters, digits and _), or \"\" for no key");
+        }
+        return new Llm(provider, baseUrl, model, apiKeyEnv, integer(ConfigKey.DIALOG_LLM_TIMEOUT_MILLIS, 100, 60000));
     }
 
     private static boolean isHttpUrl(String text) {

@@ -23,7 +23,7 @@ public final class ConfigException extends RuntimeException {
     }
 
     /** {@code invalid KEY: VALUE (expected EXPECTED)}; {@code shownValue} is already rendered. */
-    static ConfigException invalid(String key, String shownValue, String expected) {
+    public static ConfigException invalid(String key, String shownValue, String expected) {
         return new ConfigException(
                 "invalid " + key + ": " + shownValue + " (expected " + expected + ")",
                 key, shownValue, expected, null);

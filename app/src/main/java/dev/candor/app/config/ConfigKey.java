@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  */
 enum ConfigKey {
     COMPANY_NAME("company.name", ValueType.TEXT),
+    COMPANY_TIME_ZONE("company.time-zone", ValueType.TEXT),
     SIP_BIND("sip.bind", ValueType.TEXT),
     SIP_PORT("sip.port", ValueType.INTEGER),
     SIP_PUBLIC_ADDRESS("sip.public-address", ValueType.TEXT),
@@ -36,11 +37,16 @@ enum ConfigKey {
     SPEECH_VOSK_MODEL("speech.vosk.model", ValueType.TEXT),
     SPEECH_VOICE("speech.voice", ValueType.TEXT),
     SPEECH_WORDS_PER_MINUTE("speech.words-per-minute", ValueType.NUMBER),
+    DIALOG_CATALOG("dialog.catalog", ValueType.TEXT),
+    DIALOG_RETRIEVAL("dialog.retrieval", ValueType.TEXT),
+    DIALOG_HANDOFF_HIGH_VALUE_AMOUNT("dialog.handoff.high-value-amount", ValueType.NUMBER),
+    DIALOG_HANDOFF_HIGH_VALUE_SEATS("dialog.handoff.high-value-seats", ValueType.INTEGER),
+    DIALOG_SENSITIVE_TOPICS("dialog.sensitive-topics", ValueType.TEXT),
     DIALOG_LLM_PROVIDER("dialog.llm.provider", ValueType.TEXT),
     DIALOG_LLM_BASE_URL("dialog.llm.base-url", ValueType.TEXT),
     DIALOG_LLM_MODEL("dialog.llm.model", ValueType.TEXT),
-    DIALOG_LLM_API_KEY("dialog.llm.api-key", ValueType.TEXT),
-    DIALOG_LLM_TIMEOUT_SECONDS("dialog.llm.timeout-seconds", ValueType.INTEGER),
+    DIALOG_LLM_API_KEY_ENV("dialog.llm.api-key-env", ValueType.TEXT),
+    DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
     HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
 
@@ -78,7 +84,8 @@ enum ConfigKey {
 
     /**
      * Secret names: anything whose last segment mentions password, secret or token, and anything
-     * mentioning key under {@code dialog.llm}.
+     * mentioning key under {@code dialog.llm}, except a key ending in {@code -env}, which names the
+     * environment variable holding the secret rather than the secret itself.
      */
     static boolean isSecretName(String dottedKey) {
         if (dottedKey.equals("sip.registrar.users")) {
@@ -86,7 +93,7 @@ enum ConfigKey {
         }
         String last = dottedKey.substring(dottedKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         return last.contains("password") || last.contains("secret") || last.contains("token")
-                || (dottedKey.startsWith("dialog.llm.") && last.contains("key"));
+                || (dottedKey.startsWith("dialog.llm.") && last.contains("key") && !last.endsWith("-env"));
     }
 
     static Optional<ConfigKey> find(String dottedKey) {

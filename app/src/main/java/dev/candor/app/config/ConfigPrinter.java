@@ -48,6 +48,7 @@ public final class ConfigPrinter {
     private static Object valueOf(ConfigKey key, CandorConfig c) {
         return switch (key) {
             case COMPANY_NAME -> c.company().name();
+            case COMPANY_TIME_ZONE -> c.company().timeZone();
             case SIP_BIND -> c.sip().bind();
             case SIP_PORT -> c.sip().port();
             case SIP_PUBLIC_ADDRESS -> c.sip().publicAddress();
@@ -71,11 +72,16 @@ public final class ConfigPrinter {
             case SPEECH_VOSK_MODEL -> c.speech().voskModel();
             case SPEECH_VOICE -> c.speech().voice();
             case SPEECH_WORDS_PER_MINUTE -> c.speech().wordsPerMinute();
+            case DIALOG_CATALOG -> c.dialog().catalog();
+            case DIALOG_RETRIEVAL -> c.dialog().retrieval();
+            case DIALOG_HANDOFF_HIGH_VALUE_AMOUNT -> c.dialog().highValueAmount();
+            case DIALOG_HANDOFF_HIGH_VALUE_SEATS -> c.dialog().highValueSeats();
+            case DIALOG_SENSITIVE_TOPICS -> String.join(", ", c.dialog().sensitiveTopics());
             case DIALOG_LLM_PROVIDER -> c.dialog().llm().provider();
             case DIALOG_LLM_BASE_URL -> c.dialog().llm().baseUrl();
             case DIALOG_LLM_MODEL -> c.dialog().llm().model();
-            case DIALOG_LLM_API_KEY -> c.dialog().llm().apiKey();
-            case DIALOG_LLM_TIMEOUT_SECONDS -> c.dialog().llm().timeoutSeconds();
+            case DIALOG_LLM_API_KEY_ENV -> c.dialog().llm().apiKeyEnv();
+            case DIALOG_LLM_TIMEOUT_MILLIS -> c.dialog().llm().timeoutMillis();
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
         };

@@ -20,13 +20,21 @@ class CandorCommandTest {
     }
 
     @Test
-    void configPrintsTheEffectiveConfigurationWithOverridesAndMaskedSecrets() {
+    void configPrintsTheEffectiveConfigurationWithOverrides() {
         int code = run("config", "--set", "sip.port=5080", "--set", "company.name=Northwind",
-                "--set", "dialog.llm.api-key=sk-secret-value");
+                "--set", "dialog.llm.api-key-env=NORTHWIND_LLM_KEY");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("port: 5080").contains("Northwind").contains("****")
-                .doesNotContain("sk-secret-value");
+        assertThat(out.toString()).contains("port: 5080").contains("Northwind").contains("api-key-env: NORTHWIND_LLM_KEY");
+    }
+
+    @Test
+    void anApiKeyGivenOnTheCommandLineIsRejectedWithoutBeingEchoed() {
+        int code = run("config", "--set", "dialog.llm.api-key=sk-secret-value");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("dialog.llm.api-key").doesNotContain("sk-secret-value");
+        assertThat(out.toString()).doesNotContain("sk-secret-value");
     }
 
     @Test

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(c.data().dir()).isEqualTo(Path.of("./data"));
         assertThat(c.recording().enabled()).isFalse();
         assertThat(c.speech()).isEqualTo(new CandorConfig.Speech("", "kevin16", 150));
-        assertThat(c.dialog().llm()).isEqualTo(new CandorConfig.Llm("none", "", "", "", 10));
+        assertThat(c.dialog().llm()).isEqualTo(new CandorConfig.Llm("none", "", "", "OPENAI_API_KEY", 2500));
         assertThat(c.handoff().agents())
                 .containsExactly(new Agent("Alice", "sip:alice@127.0.0.1:5070", List.of("sales")));
         assertThat(c.handoff().answerTimeoutSeconds()).isEqualTo(20);
@@ -156,13 +156,14 @@ class ConfigLoaderTest {
 
     @Test
     void openAiProviderWithUrlAndModelLoads() {
-        CandorConfig c = load(null, Map.of("CANDOR_DIALOG_LLM_API_KEY", "sk-123"),
+        CandorConfig c = load(null, Map.of("CANDOR_DIALOG_LLM_API_KEY_ENV", "MY_LLM_KEY"),
                 "dialog.llm.provider=openai", "dialog.llm.base-url=https://api.openai.com/v1",
                 "dialog.llm.model=gpt-4o-mini");
 
         assertThat(c.dialog().llm().enabled()).isTrue();
-        assertThat(c.dialog().llm().apiKey()).isEqualTo("sk-123");
-        assertThat(c.dialog().llm().toString()).doesNotContain("sk-123").contains("****");
+        assertThat(c.dialog().llm().apiKeyEnv()).isEqualTo("MY_LLM_KEY");
+        assertThat(c.dialog().llm().apiKey(Map.of("MY_LLM_KEY", "sk-123"))).isEqualTo("sk-123");
+        assertThat(c.dialog().llm().timeoutMillis()).isEqualTo(2500);
     }
 
     @Test

@@ -47,24 +47,21 @@ class ConfigPrinterTest {
     }
 
     @Test
-    void nonEmptyApiKeyIsMasked() throws IOException {
-        CandorConfig withKey = ConfigLoader.load(Optional.empty(), Map.of("CANDOR_DIALOG_LLM_API_KEY", "sk-live-42"),
-                List.of());
+    void theApiKeyIsNeverPartOfThePrintedConfigurationOnlyTheNameOfItsVariable() throws IOException {
+        CandorConfig withKey = ConfigLoader.load(Optional.empty(), Map.of("OPENAI_API_KEY", "sk-live-42"),
+                List.of("dialog.llm.api-key-env=OPENAI_API_KEY"));
 
         String yaml = ConfigPrinter.toYaml(withKey);
 
-        assertThat(yaml).doesNotContain("sk-live-42").contains("api-key: '****'");
-        assertThat(reload(yaml).dialog().llm().apiKey()).isEqualTo(ConfigPrinter.MASK);
-    }
-
-    @Test
-    void emptyApiKeyIsPrintedEmpty() {
-        assertThat(ConfigPrinter.toYaml(ConfigLoader.defaults())).contains("api-key: ''");
+        assertThat(yaml).doesNotContain("sk-live-42").contains("api-key-env: OPENAI_API_KEY");
+        assertThat(withKey.dialog().llm().toString()).doesNotContain("sk-live-42");
+        assertThat(withKey.dialog().llm().apiKey(Map.of("OPENAI_API_KEY", "sk-live-42"))).isEqualTo("sk-live-42");
     }
 
     @Test
     void secretNamesAreRecognised() {
         assertThat(ConfigKey.isSecretName("dialog.llm.api-key")).isTrue();
+        assertThat(ConfigKey.isSecretName("dialog.llm.api-key-env")).isFalse();
         assertThat(ConfigKey.isSecretName("sip.trunk.password")).isTrue();
         assertThat(ConfigKey.isSecretName("recording.encryption-secret")).isTrue();
         assertThat(ConfigKey.isSecretName("http.admin-token")).isTrue();

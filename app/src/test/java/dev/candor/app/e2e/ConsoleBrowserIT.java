@@ -145,7 +145,7 @@ class ConsoleBrowserIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> liveText(b).contains("with Alice"));
             await().atMost(Duration.ofSeconds(25)).until(() ->
                     liveStatus(b).equals("with_agent"));
-            assertThat(liveText(b)).containsIgnoringCase("the caller pressed 0 to ask for a person.");
+            assertThat(liveText(b)).contains("handoff: caller_request").contains("Handed over because the caller pressed 0 to ask for a person.");
             String callId = b.findElement(By.cssSelector("#live .call")).getAttribute("data-call");
 
             assertThat(agentPhone.await(40)).as(agentPhone.output()).isZero();
