@@ -11,6 +11,8 @@ import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
+import dev.candor.app.metrics.LatencyMetrics;
+import dev.candor.speech.asr.RecognitionPool;
 import dev.candor.app.storage.DoNotCallStore;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.Conversation;
@@ -77,7 +79,7 @@ public final class CandorApplication implements AutoCloseable {
     private final Optional<RecognizerFactory> recognizers;
     private final ExecutorService callThreads;
     private final ExecutorService workers;
-    private final ExecutorService recognition;
+    private final RecognitionPool recognition;
     private final ScheduledExecutorService timers;
     private final CallbackStore callbacks;
     private final SipEndpoint endpoint;
@@ -88,7 +90,7 @@ public final class CandorApplication implements AutoCloseable {
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
-                              ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
+                              ExecutorService callThreads, ExecutorService workers, RecognitionPool recognition,
                               ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents, DialogFactory dialog) {
         this.config = config;
         this.database = database;
@@ -137,8 +139,8 @@ public final class CandorApplication implements AutoCloseable {
 
         ExecutorService callThreads = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("candor-call-"));
-        ExecutorService recognition = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), daemonThreads("candor-asr-"));
+        RecognitionPool recognition = RecognitionPool.sizedToCores(config.sip().maxConcurrentCalls());
+        LatencyMetrics metrics = new LatencyMetrics();
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("candor-work-"));
         SipEndpoint endpoint = SipEndpoint.start(endpointConfig(config), mediaClock, callThreads,
@@ -155,7 +157,7 @@ public final class CandorApplication implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
         CallSessions sessions = new CallSessions();
         CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
-                recognizers, workers, recognition, timers, Clock.systemUTC());
+                recognizers, workers, recognition, metrics, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = dialog.newConversation(Scenario.inbound(), recognizers.isPresent());
             CallSession session = new CallSession(leg, conversation, services);
@@ -164,7 +166,7 @@ public final class CandorApplication implements AutoCloseable {
         });
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
-                        agents, sessions, Clock.systemUTC()));
+                        agents, sessions, metrics, Clock.systemUTC()));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
@@ -294,7 +296,7 @@ public final class CandorApplication implements AutoCloseable {
         timers.shutdownNow();
         callThreads.shutdown();
         workers.shutdown();
-        recognition.shutdown();
+        recognition.close();
         try {
             callThreads.awaitTermination(2, TimeUnit.SECONDS);
             workers.awaitTermination(2, TimeUnit.SECONDS);

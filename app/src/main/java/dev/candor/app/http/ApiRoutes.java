@@ -56,6 +56,15 @@ final class ApiRoutes {
         routes.get("/api/callbacks", this::callbacks, Access.SUPERVISOR);
         routes.post("/api/calls/{id}/supervision", this::supervise, Access.SUPERVISOR);
         routes.sse("/api/events", this::events, Access.AGENT);
+        routes.get("/api/metrics", this::metrics, Access.SUPERVISOR);
+    }
+
+    /** Prometheus text format: reply latency by step, and calls in progress. */
+    private void metrics(Context ctx) {
+        String body = deps.metrics().prometheus()
+                + "# HELP candor_calls_active Calls in progress.\n# TYPE candor_calls_active gauge\n"
+                + "candor_calls_active " + deps.live().snapshot().size() + "\n";
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(body);
     }
 
     private static Principal principal(Context ctx) {
