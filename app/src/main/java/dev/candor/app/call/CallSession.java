@@ -50,6 +50,8 @@ public final class CallSession implements CallLegListener {
     private final CallerSpeech speech;
 
     private final Deque<AgentAction> pending = new ArrayDeque<>();
+    /** Tasks waiting for the queue to be played out ({@link SessionOutput#whenPlayed}). */
+    private final List<Runnable> whenPlayed = new java.util.ArrayList<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
     private final CallServices services;
@@ -84,7 +86,7 @@ public final class CallSession implements CallLegListener {
 
     /** What a call session may say that is the same on every call, to synthesise once at start-up. */
     public static List<String> fixedPrompts() {
-        return List.of(HandoffFlow.CALLBACK_OFFER);
+        return List.of(HandoffFlow.CALLBACK_OFFER, HandoffFlow.TRANSFER_NOTICE);
     }
 
     /** Records the new call and answers it. Called on the leg's event thread. */
@@ -194,6 +196,11 @@ public final class CallSession implements CallLegListener {
                 decide("qualification", "recorded", qualification.slots());
             }
         }
+        if (!ended && currentPlayback < 0 && pending.isEmpty() && !whenPlayed.isEmpty()) {
+            List<Runnable> due = List.copyOf(whenPlayed);
+            whenPlayed.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     private void say(String text) {
@@ -273,6 +280,12 @@ public final class CallSession implements CallLegListener {
         @Override
         public void say(String text) {
             pending.add(new AgentAction.Say(text));
+            runPending();
+        }
+
+        @Override
+        public void whenPlayed(Runnable task) {
+            whenPlayed.add(task);
             runPending();
         }
 
