@@ -151,7 +151,7 @@ public final class CandorApplication implements AutoCloseable {
         configureAuthentication(endpoint, config.sip());
         AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
         Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
-                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault());
+                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault(), config.handoff().coldTransfer());
         LiveCalls live = new LiveCalls();
         CallbackStore callbacks = new CallbackStore(database);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));

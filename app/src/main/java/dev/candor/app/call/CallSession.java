@@ -69,6 +69,8 @@ public final class CallSession implements CallLegListener {
      */
     private final Executor dialog;
     private final Deque<AgentAction> pending = new ArrayDeque<>();
+    /** Tasks waiting for the queue to be played out ({@link SessionOutput#whenPlayed}). */
+    private final List<Runnable> whenPlayed = new java.util.ArrayList<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
     private final CallServices services;
@@ -101,7 +103,7 @@ public final class CallSession implements CallLegListener {
 
     /** What a call session may say that is the same on every call, to synthesise once at start-up. */
     public static List<String> fixedPrompts() {
-        return List.of(HandoffFlow.CALLBACK_OFFER, ASR_UNAVAILABLE_NOTICE);
+        return List.of(HandoffFlow.CALLBACK_OFFER, HandoffFlow.TRANSFER_NOTICE, ASR_UNAVAILABLE_NOTICE);
     }
 
     static final String ASR_UNAVAILABLE_NOTICE =
@@ -285,6 +287,11 @@ public final class CallSession implements CallLegListener {
                 decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
             }
         }
+        if (!ended && currentPlayback < 0 && pending.isEmpty() && !whenPlayed.isEmpty()) {
+            List<Runnable> due = List.copyOf(whenPlayed);
+            whenPlayed.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     private void say(String text) {
@@ -373,6 +380,12 @@ public final class CallSession implements CallLegListener {
         @Override
         public void say(String text) {
             pending.add(new AgentAction.Say(text));
+            runPending();
+        }
+
+        @Override
+        public void whenPlayed(Runnable task) {
+            whenPlayed.add(task);
             runPending();
         }
 

@@ -247,10 +247,16 @@ public record CandorConfig(
         }
     }
 
-    /** {@code handoff.*}. */
-    public record Handoff(List<Agent> agents, int answerTimeoutSeconds) {
+    /**
+     * {@code handoff.*}.
+     *
+     * @param coldTransfer handoff reason code ({@code vip}) to the external SIP URI such callers are
+     *     transferred to by REFER instead of being bridged to an agent
+     */
+    public record Handoff(List<Agent> agents, int answerTimeoutSeconds, java.util.Map<String, String> coldTransfer) {
         public Handoff {
             agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
+            coldTransfer = java.util.Map.copyOf(Objects.requireNonNull(coldTransfer, "coldTransfer"));
         }
     }
 

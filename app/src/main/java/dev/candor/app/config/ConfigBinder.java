@@ -62,7 +62,8 @@ final class ConfigBinder {
                 speech(),
                 dialog(),
                 new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
-                        integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600)));
+                        integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600),
+                        ColdTransferValue.read(raw(ConfigKey.HANDOFF_COLD_TRANSFER))));
     }
 
     private Sip sip() {

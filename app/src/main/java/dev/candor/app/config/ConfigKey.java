@@ -48,10 +48,11 @@ enum ConfigKey {
     DIALOG_LLM_API_KEY_ENV("dialog.llm.api-key-env", ValueType.TEXT),
     DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
-    HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
+    HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER),
+    HANDOFF_COLD_TRANSFER("handoff.cold-transfer", ValueType.URI_MAP);
 
     /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
-    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST }
+    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST, URI_MAP }
 
     static final String ENV_PREFIX = "CANDOR_";
 

@@ -84,6 +84,7 @@ public final class ConfigPrinter {
             case DIALOG_LLM_TIMEOUT_MILLIS -> c.dialog().llm().timeoutMillis();
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
+            case HANDOFF_COLD_TRANSFER -> new LinkedHashMap<>(new java.util.TreeMap<>(c.handoff().coldTransfer()));
         };
     }
 

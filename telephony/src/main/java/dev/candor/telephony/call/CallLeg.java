@@ -43,6 +43,18 @@ public interface CallLeg {
     /** Ends the leg: BYE when established, CANCEL when an outbound leg is still ringing. */
     void hangup();
 
+    /**
+     * Cold transfer (RFC 3515): asks the remote party, by REFER inside this established dialog, to call
+     * {@code targetUri} instead, and follows its NOTIFY reports. On success Candor hangs up this leg
+     * (ending with {@link EndReason#TRANSFERRED}); on refusal or failure the call goes on. Progress
+     * arrives at {@code listener} on this leg's event thread.
+     *
+     * @throws IllegalArgumentException when {@code targetUri} is not a sip: or sips: URI
+     */
+    default void transfer(String targetUri, TransferListener listener) {
+        throw new UnsupportedOperationException("this leg cannot transfer");
+    }
+
     /** Prompts queued here are played to the remote party, paced by the media clock. */
     PlaybackQueue playback();
 

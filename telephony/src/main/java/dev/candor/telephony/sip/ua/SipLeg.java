@@ -5,6 +5,7 @@ import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.call.TransferListener;
 import dev.candor.telephony.media.DtmfSender;
 import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
@@ -68,6 +69,8 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     protected long localCseq;
     protected MediaChannel media;
     protected SessionDescription localSdp;
+    /** The REFER subscription (cold transfer), once one was started. */
+    private ReferTransfer transfer;
 
     SipLeg(SipUserAgent ua, CallDirection direction) {
         this.ua = Objects.requireNonNull(ua, "ua");
@@ -151,6 +154,34 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     @Override
     public void hangup() {
         ua.scheduler().execute(this::hangupOnSipThread);
+    }
+
+    @Override
+    public void transfer(String targetUri, TransferListener transferListener) {
+        Objects.requireNonNull(transferListener, "listener");
+        SipUri target = SipUri.parse(Objects.requireNonNull(targetUri, "targetUri")).value()
+                .filter(SipUri::isSip)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "invalid transfer target: " + targetUri + " (expected a sip: or sips: URI)"));
+        ua.scheduler().execute(() -> transferOnSipThread(target, transferListener));
+    }
+
+    private void transferOnSipThread(SipUri target, TransferListener transferListener) {
+        if (state != CallState.ESTABLISHED) {
+            runOnEvents(() -> transferListener.onRefused(481));
+        } else if (transfer != null && transfer.state() != ReferTransfer.State.TERMINATED) {
+            runOnEvents(() -> transferListener.onRefused(491));
+        } else {
+            transfer = new ReferTransfer(this, target, transferListener);
+            transfer.start();
+        }
+    }
+
+    /** The transfer succeeded: Candor leaves the call, unless the peer already hung up. */
+    void leaveAfterTransfer() {
+        if (state == CallState.ESTABLISHED) {
+            sendBye(EndReason.TRANSFERRED);
+        }
     }
 
     @Override
@@ -295,6 +326,14 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             ua.respond(request, source, SipResponse.to(request, 200).withHeader("Allow", SipUserAgent.ALLOW));
         } else if (method.equals(SipMethod.INVITE)) {
             onReInvite(request, source);
+        } else if (method.equals(SipMethod.NOTIFY)) {
+            // RFC 6665 §4.1.3: a NOTIFY that matches no subscription gets 481. The only subscriptions
+            // Candor has are the implicit ones its REFERs create (RFC 3515 §2.4.4).
+            if (transfer == null) {
+                ua.respond(request, source, SipResponse.to(request, 481));
+            } else {
+                transfer.onNotify(request, source);
+            }
         } else {
             ua.respond(request, source, SipResponse.to(request, 405).withHeader("Allow", SipUserAgent.ALLOW));
         }
