@@ -1,6 +1,7 @@
 package dev.candor.app.call;
 
 import dev.candor.app.live.LiveCalls;
+import dev.candor.app.recording.CallRecorder;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.handoff.HandoffQueue;
@@ -20,12 +21,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param workers runs short application work off the media and network threads
  * @param recognition runs speech recognition; bounded and sized to the cores
  * @param timers one thread for the few timed things a call does (queue checks, callback offers)
+ * @param recorder records each call once established ({@link CallRecorder#OFF} when recording is off)
  */
 public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, CallSessions sessions,
                            MediaClock mediaClock, Prompts prompts,
                            Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
-                           Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock) {
+                           Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock,
+                           CallRecorder recorder) {
     public CallServices {
+        Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(live, "live");
@@ -39,5 +43,14 @@ public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls l
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(recognition, "recognition");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Services without recording. */
+    public CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, CallSessions sessions,
+                        MediaClock mediaClock, Prompts prompts, Handoffs handoffs, HandoffQueue queue,
+                        Optional<RecognizerFactory> recognizers, Executor workers, Executor recognition,
+                        ScheduledExecutorService timers, Clock clock) {
+        this(store, callbacks, live, sessions, mediaClock, prompts, handoffs, queue, recognizers, workers,
+                recognition, timers, clock, CallRecorder.OFF);
     }
 }

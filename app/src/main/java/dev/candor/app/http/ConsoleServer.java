@@ -6,6 +6,7 @@ import dev.candor.app.auth.Principal;
 import dev.candor.app.auth.Role;
 import dev.candor.app.auth.Sessions;
 import dev.candor.app.live.LiveCalls;
+import dev.candor.app.recording.RecordingLibrary;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
@@ -34,8 +35,10 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
-                               AgentDirectory agents, CallSessions sessions, Clock clock) {
+                               AgentDirectory agents, CallSessions sessions, Clock clock,
+                               RecordingLibrary recordings) {
         public Dependencies {
+            Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
             Objects.requireNonNull(users, "users");
@@ -43,6 +46,12 @@ public final class ConsoleServer implements AutoCloseable {
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without recordings. */
+        public Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
+                            AgentDirectory agents, CallSessions sessions, Clock clock) {
+            this(calls, callbacks, users, live, agents, sessions, clock, RecordingLibrary.NONE);
         }
     }
 
