@@ -1,6 +1,7 @@
 package dev.candor.app.call;
 
 import dev.candor.app.live.LiveCalls;
+import dev.candor.app.recording.CallRecorder;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.DoNotCallStore;
@@ -24,13 +25,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param recognition runs speech recognition; bounded and sized to the cores
  * @param metrics how long the steps of replies take, for /api/metrics
  * @param timers one thread for the few timed things a call does (queue checks, callback offers)
+ * @param recorder records each call once established ({@link CallRecorder#OFF} when recording is off)
  */
 public record CallServices(CallStore store, CallbackStore callbacks, DoNotCallStore doNotCall, LiveCalls live, CallSessions sessions,
                            MediaClock mediaClock, Prompts prompts,
                            Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
                            Executor workers, RecognitionPool recognition, LatencyMetrics metrics,
-                           ScheduledExecutorService timers, Clock clock) {
+                           ScheduledExecutorService timers, Clock clock, CallRecorder recorder) {
     public CallServices {
+        Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(doNotCall, "doNotCall");

@@ -86,6 +86,7 @@ public final class CallSession implements CallLegListener {
     private boolean ended;
     private long establishedNanos;
     private boolean firstPromptLogged;
+    private dev.candor.app.recording.CallRecorder.Active recording = dev.candor.app.recording.CallRecorder.Active.NONE;
 
     public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
         this.leg = Objects.requireNonNull(leg, "leg");
@@ -149,6 +150,7 @@ public final class CallSession implements CallLegListener {
     public synchronized void onEstablished(CallLeg leg) {
         establishedNanos = System.nanoTime();
         store.markAnswered(leg.id(), clock.instant());
+        recording = services.recorder().start(leg);
         converse(null, TurnLatency.none());
     }
 
@@ -239,6 +241,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         ended = true;
+        recording.stop();
         pending.clear();
         if (flow != null) {
             flow.onCallEnded();

@@ -7,6 +7,7 @@ import dev.candor.app.auth.Role;
 import dev.candor.app.auth.Sessions;
 import dev.candor.app.live.LiveCalls;
 import dev.candor.app.metrics.LatencyMetrics;
+import dev.candor.app.recording.RecordingLibrary;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
@@ -35,8 +36,10 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
-                               AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock) {
+                               AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                               RecordingLibrary recordings) {
         public Dependencies {
+            Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
             Objects.requireNonNull(users, "users");

@@ -81,7 +81,7 @@ class ConsoleApiTest {
                 Duration.ofSeconds(30), Clock.systemUTC());
         server = ConsoleServer.start("127.0.0.1", 0,
                 new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(), new dev.candor.app.metrics.LatencyMetrics(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE));
         base = "http://127.0.0.1:" + server.port();
     }
 

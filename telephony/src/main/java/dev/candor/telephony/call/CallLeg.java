@@ -82,6 +82,15 @@ public interface CallLeg {
     void tapOutgoing(java.util.function.Consumer<short[]> sink);
 
     /**
+     * Adds a monitor that sees every frame received and sent on this leg (see {@link MediaMonitor}),
+     * independent of the taps above and of other monitors. Closing the registration removes it; a
+     * monitor that throws is removed and the failure logged once.
+     */
+    default dev.candor.telephony.media.Registration addMonitor(dev.candor.telephony.media.MediaMonitor monitor) {
+        throw new UnsupportedOperationException("this leg cannot be monitored");
+    }
+
+    /**
      * The RTP session's statistics now: packets sent and received, our loss and jitter, the jitter
      * buffer, and the peer's last RTCP report about our stream. {@link MediaStatistics#NONE} before
      * media starts. Any thread; a snapshot, cheap enough to poll.

@@ -7,6 +7,8 @@ import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.call.TransferListener;
 import dev.candor.telephony.media.DtmfSender;
+import dev.candor.telephony.media.MediaMonitor;
+import dev.candor.telephony.media.Registration;
 import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
 import dev.candor.telephony.sdp.MediaParameters;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +58,7 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     private volatile MediaParameters negotiated;
     private volatile Consumer<short[]> forward;
     private volatile Consumer<short[]> outgoingTap;
+    private final List<MediaMonitor> monitors = new CopyOnWriteArrayList<>();
     /** The media channel once started, for other threads (the field {@code media} is the SIP thread's). */
     private volatile MediaChannel startedMedia;
     private static final short[] SILENCE = new short[160];
@@ -133,6 +137,13 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     @Override
     public void tapOutgoing(Consumer<short[]> sink) {
         this.outgoingTap = sink;
+    }
+
+    @Override
+    public Registration addMonitor(MediaMonitor monitor) {
+        Objects.requireNonNull(monitor, "monitor");
+        monitors.add(monitor);
+        return () -> monitors.remove(monitor);
     }
 
     @Override
@@ -218,10 +229,24 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         if (tap != null) {
             tap.accept(voice == null ? SILENCE : voice);
         }
-        if (voice == null) {
-            return other;
+        short[] out = voice == null ? other : other == null ? voice : mix(voice, other);
+        if (!monitors.isEmpty()) {
+            short[] sent = out == null ? SILENCE : out;
+            notifyMonitors(m -> m.onSent(sent));
         }
-        return other == null ? voice : mix(voice, other);
+        return out;
+    }
+
+    /** Calls every monitor; one that throws is removed, so a faulty recorder cannot break the call's audio. */
+    private void notifyMonitors(Consumer<MediaMonitor> call) {
+        for (MediaMonitor monitor : monitors) {
+            try {
+                call.accept(monitor);
+            } catch (RuntimeException e) {
+                monitors.remove(monitor);
+                log.warn("call {}: media monitor {} failed and was removed", id, monitor, e);
+            }
+        }
     }
 
     /** Saturating sum of two frames: prompts and live audio (a barging supervisor) heard together. */
@@ -236,6 +261,9 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
 
     @Override
     public void onAudio(short[] frame) {
+        if (!monitors.isEmpty()) {
+            notifyMonitors(m -> m.onReceived(frame));
+        }
         listener.onAudio(this, frame);
         Consumer<short[]> sink = forward;
         if (sink != null) {
@@ -294,6 +322,7 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             media.close();
         }
         forward = null;
+        monitors.clear();
         ua.forget(this);
         log.info("call {} ended: {}", id, reason.code());
         emit(l -> l.onEnded(this, reason));
