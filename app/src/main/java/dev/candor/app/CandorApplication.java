@@ -70,12 +70,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CandorApplication implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandorApplication.class);
-    /** How long an agent stays in wrap-up after a call before taking the next one. */
-    static final Duration WRAP_UP = Duration.ofSeconds(30);
-    /** How long a caller waits in line for a person before being offered a callback. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(120);
-    /** How often a waiting caller hears their place in line. */
-    static final Duration POSITION_INTERVAL = Duration.ofSeconds(30);
 
     private final CandorConfig config;
     private final Database database;
@@ -158,9 +152,12 @@ public final class CandorApplication implements AutoCloseable {
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
         configureAuthentication(endpoint, config.sip());
-        AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
+        AgentDirectory agents = new AgentDirectory(agentProfiles(config),
+                Duration.ofSeconds(config.handoff().wrapUpSeconds()), Clock.systemUTC());
         Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
-                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault(), config.handoff().coldTransfer());
+                Duration.ofSeconds(config.handoff().maxWaitSeconds()),
+                Duration.ofSeconds(config.handoff().positionIntervalSeconds()), ZoneId.systemDefault(),
+                config.handoff().coldTransfer(), config.handoff().skills());
         LiveCalls live = new LiveCalls();
         CallbackStore callbacks = new CallbackStore(database);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));

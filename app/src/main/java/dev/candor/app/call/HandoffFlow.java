@@ -72,7 +72,7 @@ final class HandoffFlow {
     static HandoffFlow start(Object lock, CallLeg leg, CallServices services, SessionOutput out,
                              AgentAction.Handoff handoff) {
         HandoffFlow flow = new HandoffFlow(lock, leg, services, out, handoff.summary(), handoff.reason().code());
-        List<AgentTarget> agents = services.handoffs().agents().candidates(Optional.empty());
+        List<AgentTarget> agents = services.handoffs().candidates(handoff.reason().code());
         Optional<String> coldTarget = services.handoffs().coldTransferTarget(handoff.reason().code());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("summary", handoff.summary());
@@ -91,7 +91,7 @@ final class HandoffFlow {
 
     /** The bridged transfer: ring the free agents, or wait in line when none is free. */
     private void toAgents() {
-        List<AgentTarget> agents = services.handoffs().agents().candidates(Optional.empty());
+        List<AgentTarget> agents = services.handoffs().candidates(reason);
         if (agents.isEmpty()) {
             waitInLine();
         } else {
@@ -179,7 +179,7 @@ final class HandoffFlow {
                 return;
             }
             Instant now = services.clock().instant();
-            List<AgentTarget> free = services.handoffs().agents().candidates(Optional.empty());
+            List<AgentTarget> free = services.handoffs().candidates(reason);
             if (!free.isEmpty() && ticket.takeTurn()) {
                 stopWaiting();
                 transferTo(free);

@@ -276,10 +276,20 @@ public record CandorConfig(
      * @param coldTransfer handoff reason code ({@code vip}) to the external SIP URI such callers are
      *     transferred to by REFER instead of being bridged to an agent
      */
-    public record Handoff(List<Agent> agents, int answerTimeoutSeconds, java.util.Map<String, String> coldTransfer) {
+    /**
+     * @param skills             handoff reason → the skill an agent needs to take such a call (reasons
+     *                           not listed go to any agent)
+     * @param wrapUpSeconds      after a bridged call an agent is in wrap-up this long before the next
+     * @param maxWaitSeconds     the longest a caller waits in line before being offered a callback
+     * @param positionIntervalSeconds how often a waiting caller hears their place in line
+     */
+    public record Handoff(List<Agent> agents, int answerTimeoutSeconds, java.util.Map<String, String> coldTransfer,
+                          java.util.Map<String, String> skills, int wrapUpSeconds, int maxWaitSeconds,
+                          int positionIntervalSeconds) {
         public Handoff {
             agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
             coldTransfer = java.util.Map.copyOf(Objects.requireNonNull(coldTransfer, "coldTransfer"));
+            skills = java.util.Map.copyOf(Objects.requireNonNull(skills, "skills"));
         }
     }
 

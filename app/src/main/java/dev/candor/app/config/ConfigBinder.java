@@ -63,7 +63,13 @@ final class ConfigBinder {
                 dialog(),
                 new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
                         integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600),
-                        ColdTransferValue.read(raw(ConfigKey.HANDOFF_COLD_TRANSFER))));
+                        ColdTransferValue.read(raw(ConfigKey.HANDOFF_COLD_TRANSFER)),
+                        ReasonMapValue.read(ConfigKey.HANDOFF_SKILLS, raw(ConfigKey.HANDOFF_SKILLS),
+                                skill -> skill.matches("[A-Za-z0-9_.-]{1,40}"), "a skill name (letters, digits, _ . -)",
+                                "a map from handoff reason to the skill an agent needs, e.g. {high_value: enterprise}"),
+                        integer(ConfigKey.HANDOFF_WRAP_UP_SECONDS, 0, 3600),
+                        integer(ConfigKey.HANDOFF_MAX_WAIT_SECONDS, 10, 3600),
+                        integer(ConfigKey.HANDOFF_POSITION_INTERVAL_SECONDS, 5, 600)));
     }
 
     private Sip sip() {

@@ -52,7 +52,11 @@ enum ConfigKey {
     DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
     HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER),
-    HANDOFF_COLD_TRANSFER("handoff.cold-transfer", ValueType.URI_MAP);
+    HANDOFF_COLD_TRANSFER("handoff.cold-transfer", ValueType.URI_MAP),
+    HANDOFF_SKILLS("handoff.skills", ValueType.URI_MAP),
+    HANDOFF_WRAP_UP_SECONDS("handoff.wrap-up-seconds", ValueType.INTEGER),
+    HANDOFF_MAX_WAIT_SECONDS("handoff.max-wait-seconds", ValueType.INTEGER),
+    HANDOFF_POSITION_INTERVAL_SECONDS("handoff.position-interval-seconds", ValueType.INTEGER);
 
     /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
     enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST, URI_MAP }

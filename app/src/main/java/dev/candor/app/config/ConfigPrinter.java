@@ -88,6 +88,10 @@ public final class ConfigPrinter {
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
             case HANDOFF_COLD_TRANSFER -> new LinkedHashMap<>(new java.util.TreeMap<>(c.handoff().coldTransfer()));
+            case HANDOFF_SKILLS -> new LinkedHashMap<>(new java.util.TreeMap<>(c.handoff().skills()));
+            case HANDOFF_WRAP_UP_SECONDS -> c.handoff().wrapUpSeconds();
+            case HANDOFF_MAX_WAIT_SECONDS -> c.handoff().maxWaitSeconds();
+            case HANDOFF_POSITION_INTERVAL_SECONDS -> c.handoff().positionIntervalSeconds();
         };
     }
 
