@@ -2,6 +2,7 @@ package dev.candor.telephony.call;
 
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.rtp.netty.NettyMediaFactory;
+import dev.candor.telephony.sip.auth.Binding;
 import dev.candor.telephony.sip.auth.DigestClient;
 import dev.candor.telephony.sip.auth.Registrar;
 import dev.candor.telephony.sip.limits.SipIngress;
@@ -23,6 +24,7 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,7 @@ public final class SipEndpoint implements AutoCloseable {
             throw e;
         }
     }
+    private volatile Registrar registrar;
 
     /**
      * Calls {@code target} (for example {@code sip:alice@192.0.2.7:5070}). Resolves the host name on the
@@ -82,7 +85,7 @@ public final class SipEndpoint implements AutoCloseable {
      * @throws IllegalArgumentException if the URI is malformed or its host cannot be resolved
      */
     public CallLeg call(String target, String fromUser, CallLegListener listener, Duration answerTimeout) {
-        SipUri uri = SipUri.of(target);
+        SipUri uri = routeThroughRegistrar(SipUri.of(target));
         String host = uri.host().startsWith("[") ? uri.host().substring(1, uri.host().length() - 1) : uri.host();
         InetSocketAddress destination;
         try {
@@ -91,6 +94,24 @@ public final class SipEndpoint implements AutoCloseable {
             throw new IllegalArgumentException("cannot resolve the host of " + target + ": " + host, e);
         }
         return userAgent.placeCall(uri, destination, fromUser, listener, answerTimeout);
+    }
+
+    /**
+     * A call to a user of our own registrar's realm ({@code sip:alice@<realm>}) goes to the phone that
+     * user registered last (RFC 3261 §16.5, the location service); any other URI is called as it is.
+     *
+     * @throws IllegalArgumentException when the user has no registered phone now
+     */
+    private SipUri routeThroughRegistrar(SipUri uri) {
+        Registrar registrar = this.registrar;
+        if (registrar == null || uri.user() == null || !uri.host().equalsIgnoreCase(registrar.settings().realm())) {
+            return uri;
+        }
+        List<Binding> bindings = registrar.lookup(uri.user());
+        if (bindings.isEmpty()) {
+            throw new IllegalArgumentException("no phone is registered for " + uri.user() + "@" + uri.host());
+        }
+        return bindings.get(bindings.size() - 1).contact();
     }
 
     /** Replaces the handler for new inbound calls (before it is set, calls are answered 480). */
@@ -123,6 +144,7 @@ public final class SipEndpoint implements AutoCloseable {
 
     /** Answers REGISTER from agents' phones with {@code registrar}; see {@link Registrar#lookup(String)}. */
     public void setRegistrar(Registrar registrar) {
+        this.registrar = registrar;
         userAgent.setRegistrar(registrar);
     }
 

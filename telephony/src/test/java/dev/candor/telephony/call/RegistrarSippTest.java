@@ -86,6 +86,52 @@ class RegistrarSippTest {
     }
 
     @Test
+    void aCallToAUserOfTheRealmRingsThePhoneTheyRegistered() throws Exception {
+        int phonePort = freeUdpPort();
+        assertThat(runSipp("alice", "s3cret-pw", phonePort).exitCode()).isZero();
+
+        // The same phone now waits for calls on the port it registered.
+        Path scenario = folder.resolve("agent-uas.xml");
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/sipp/agent-uas.xml")) {
+            Files.copy(in, scenario, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process phone = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-m", "1", "-i", "127.0.0.1",
+                "-p", Integer.toString(phonePort), "-d", "500", "-key", "agent_rtp_port", Integer.toString(freeUdpPort()),
+                "-nostdin", "-timeout", "20s", "-timeout_error").directory(folder.toFile())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("phone.log").toFile()).start();
+        java.util.concurrent.CompletableFuture<CallLeg> established = new java.util.concurrent.CompletableFuture<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), phonePort))) {
+                    return false; // still free: sipp has not bound it yet
+                } catch (java.net.SocketException bound) {
+                    return true;
+                }
+            });
+            endpoint.call("sip:alice@" + REALM, "candor", new CallLegListener() {
+                @Override
+                public void onEstablished(CallLeg leg) {
+                    established.complete(leg);
+                }
+            }, java.time.Duration.ofSeconds(10));
+            CallLeg leg = established.get(10, TimeUnit.SECONDS);
+            assertThat(leg.remoteUri()).contains("alice");
+            assertThat(phone.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(phone.exitValue()).as(Files.readString(folder.resolve("phone.log"))).isZero();
+        } finally {
+            phone.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aCallToAUserWithNoRegisteredPhoneFailsAtOnceNamingTheUser() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoint.call("sip:bob@" + REALM, "candor",
+                        new CallLegListener() { }, java.time.Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no phone is registered for bob@" + REALM);
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserAreBothRefusedAndNothingIsRegistered() throws Exception {
         Result wrong = runSipp("alice", "guess", freeUdpPort());
         Result unknown = runSipp("mallory", "guess", freeUdpPort());
