@@ -109,6 +109,7 @@ public final class AgentTransfer {
             }
         } catch (IllegalArgumentException e) {
             log.warn("call {}: cannot call agent {}: {}", caller.id(), agent.name(), e.getMessage());
+            listener.onAgentSkipped(agent, "failed");
             tryNext("failed");
         }
     }
@@ -160,6 +161,7 @@ public final class AgentTransfer {
             return;
         }
         log.info("call {}: agent {} not reached: {}", caller.id(), agent.name(), reason.code());
+        listener.onAgentSkipped(agent, reason.code());
         tryNext(reason.code());
     }
 

@@ -16,6 +16,10 @@ public interface HandoffListener {
     default void onAgentAnswered(AgentTarget agent) {
     }
 
+    /** {@code agent} was tried and not reached ({@code outcome}: no_answer, busy, rejected, failed...); the next is tried. */
+    default void onAgentSkipped(AgentTarget agent, String outcome) {
+    }
+
     /** The agent is now bridged to the caller. */
     void onConnected(AgentTarget agent, CallLeg agentLeg);
 

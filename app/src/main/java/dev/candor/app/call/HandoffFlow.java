@@ -322,6 +322,15 @@ final class HandoffFlow {
 
     private final class TransferEvents implements HandoffListener {
         @Override
+        public void onAgentSkipped(AgentTarget agent, String outcome) {
+            synchronized (lock) {
+                if (!out.ended()) {
+                    out.decide("agent_not_reached", outcome, Map.of("agent", agent.name()));
+                }
+            }
+        }
+
+        @Override
         public void onAgentAnswered(AgentTarget agent) {
             synchronized (lock) {
                 out.status("whisper", Optional.of(agent.name()));

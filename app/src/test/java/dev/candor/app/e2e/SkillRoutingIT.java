@@ -58,4 +58,40 @@ class SkillRoutingIT {
             assertThat(store.decisions(callId)).anySatisfy(d -> assertThat(d.kind()).isEqualTo("agent_connected"));
         }
     }
+
+    @Test
+    void whenTheFirstAgentDoesNotAnswerTheNextOneIsTried() throws Exception {
+        int aliceSipPort = Sipp.freeUdpPort(); // nothing answers here: Alice's phone rings out
+        int bobSipPort = Sipp.freeUdpPort();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer bob = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), aliceSipPort, 3,
+                     "handoff.agents=[{name: Alice, uri: \"sip:alice@127.0.0.1:" + aliceSipPort + "\"}, "
+                             + "{name: Bob, uri: \"sip:bob@127.0.0.1:" + bobSipPort + "\"}]")) {
+            Sipp bobPhone = Sipp.start(tmp, "bob", "agent-uas.xml", "-p", String.valueOf(bobSipPort),
+                    "-d", "12000", "-key", "agent_rtp_port", String.valueOf(bob.port()));
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-uac.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
+            caller.sendDtmf('0', TELEPHONE_EVENT);
+
+            await().atMost(Duration.ofSeconds(20)).until(bob::hasRemote);
+            caller.startTone(440);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Signals.framesWithTone(bob.audioFrames(0), 440) > 10);
+            assertThat(bobPhone.await(40)).as(bobPhone.output()).isZero();
+            callerPhone.await(40);
+            CallStore store = candor.callStore();
+            String callId = store.recentCalls(1).get(0).id();
+            assertThat(store.decisions(callId)).extracting(d -> d.kind())
+                    .containsSubsequence("handoff", "agent_not_reached", "agent_connected");
+            assertThat(store.decisions(callId)).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("agent_not_reached");
+                assertThat(d.detailsJson()).contains("Alice");
+            });
+            assertThat(store.decisions(callId)).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("agent_connected");
+                assertThat(d.detailsJson()).contains("Bob");
+            });
+        }
+    }
 }
