@@ -8,6 +8,9 @@ import dev.candor.telephony.sip.limits.SipIngress;
 import dev.candor.telephony.sip.limits.SourceRateLimiter;
 import dev.candor.telephony.sip.message.SipDecoderConfig;
 import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.netty.StreamSipChannel;
+import dev.candor.telephony.sip.netty.TlsContexts;
+import dev.candor.telephony.sip.netty.TransportSelector;
 import dev.candor.telephony.sip.netty.UdpSipChannel;
 import dev.candor.telephony.sip.ua.SipUserAgent;
 import dev.candor.telephony.sip.ua.UserAgentCounters;
@@ -28,18 +31,23 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Candor's telephone: a SIP user agent on UDP with RTP media, paced by a shared {@link MediaClock}.
+ * Candor's telephone: a SIP user agent on UDP, TCP and optionally TLS, with RTP media, paced by a shared {@link MediaClock}.
  * The composition root of the telephony module; nothing else in Candor touches Netty.
  */
 public final class SipEndpoint implements AutoCloseable {
     private final EventLoopGroup group;
     private final UdpSipChannel sip;
+    private final StreamSipChannel tcp;
+    private final StreamSipChannel tls;
     private final SipIngress ingress;
     private final SipUserAgent userAgent;
 
-    private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, SipIngress ingress, SipUserAgent userAgent) {
+    private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, StreamSipChannel tcp, StreamSipChannel tls,
+                        SipIngress ingress, SipUserAgent userAgent) {
         this.group = group;
         this.sip = sip;
+        this.tcp = tcp;
+        this.tls = tls;
         this.ingress = ingress;
         this.userAgent = userAgent;
     }
@@ -60,15 +68,35 @@ public final class SipEndpoint implements AutoCloseable {
             SipIngress ingress = new SipIngress(decoderConfig, limiter);
             UdpSipChannel sip = UdpSipChannel.bind(group, config.bindAddress(), config.port(), ingress);
             int port = sip.localAddress().getPort();
+            StreamTransports streams = config.transports();
+            StreamSipChannel tcp = null;
+            StreamSipChannel tls = null;
+            if (streams.tcpEnabled()) {
+                tcp = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), port)
+                        .idleTimeout(streams.idleTimeout()).listen();
+            }
+            if (streams.keystore().isPresent()) {
+                TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
+                        streams.keystorePassword().toCharArray());
+                tls = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), streams.tlsPort())
+                        .idleTimeout(streams.idleTimeout()).tls(contexts.server(), contexts.client()).listen();
+            }
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
                     base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls());
             NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
                     config.rtpPortMax(), clock);
-            SipUserAgent ua = new SipUserAgent(sip, sip, settings, media, callbackPool, new SecureRandom());
+            TransportSelector transport = new TransportSelector(sip, tcp, tls);
+            SipUserAgent ua = new SipUserAgent(transport, sip, settings, media, callbackPool, new SecureRandom());
             ua.setIncomingCallHandler(handler);
             sip.setReceiver(ua::receive);
-            return new SipEndpoint(group, sip, ingress, ua);
+            if (tcp != null) {
+                tcp.setReceiver(ua::receive);
+            }
+            if (tls != null) {
+                tls.setReceiver(ua::receive);
+            }
+            return new SipEndpoint(group, sip, tcp, tls, ingress, ua);
         } catch (RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -101,6 +129,26 @@ public final class SipEndpoint implements AutoCloseable {
     /** The bound SIP address (useful when the port was 0). */
     public InetSocketAddress localAddress() {
         return sip.localAddress();
+    }
+
+    /** The TCP listening address (the UDP port number), if TCP is on. */
+    public java.util.Optional<InetSocketAddress> tcpAddress() {
+        return java.util.Optional.ofNullable(tcp).map(StreamSipChannel::localAddress);
+    }
+
+    /** The TLS listening address, if a keystore is configured. */
+    public java.util.Optional<InetSocketAddress> tlsAddress() {
+        return java.util.Optional.ofNullable(tls).map(StreamSipChannel::localAddress);
+    }
+
+    /** Stream connections closed because they could not be framed (bad or missing Content-Length, too large). */
+    public long streamFramingErrors() {
+        return (tcp == null ? 0 : tcp.framingErrors()) + (tls == null ? 0 : tls.framingErrors());
+    }
+
+    /** Open TCP and TLS connections. */
+    public int openStreamConnections() {
+        return (tcp == null ? 0 : tcp.openConnections()) + (tls == null ? 0 : tls.openConnections());
     }
 
     /** Messages dropped: malformed, oversized, from a banned source, or limited responses and ACKs. */
@@ -141,6 +189,12 @@ public final class SipEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tcp != null) {
+            tcp.close();
+        }
+        if (tls != null) {
+            tls.close();
+        }
         sip.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

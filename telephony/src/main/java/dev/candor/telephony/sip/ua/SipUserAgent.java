@@ -364,10 +364,14 @@ public final class SipUserAgent {
         return request.withHeaders(request.headers().replacing("Via", values.toArray(String[]::new)));
     }
 
-    /** RFC 3261 §18.2.2 for UDP, with RFC 3581 rport: where to send a response to {@code request}. */
+    /**
+     * RFC 3261 §18.2.2, with RFC 3581 rport: where to send a response to {@code request}. Over TCP or
+     * TLS that is the connection the request came on, which the transport finds by its address.
+     */
     static InetSocketAddress responseDestination(SipRequest request, InetSocketAddress source) {
         Via top = request.topVia();
-        if (top.hasRport()) {
+        String transport = top.transport();
+        if (top.hasRport() || transport.equalsIgnoreCase("TCP") || transport.equalsIgnoreCase("TLS")) {
             return source;
         }
         int port = top.port() > 0 ? top.port() : 5060;
