@@ -13,6 +13,7 @@ import dev.candor.telephony.sip.netty.TlsContexts;
 import dev.candor.telephony.sip.netty.TransportSelector;
 import dev.candor.telephony.sip.netty.UdpSipChannel;
 import dev.candor.telephony.sip.ua.SipUserAgent;
+import dev.candor.telephony.sip.ua.TrunkRegistration;
 import dev.candor.telephony.sip.ua.UserAgentCounters;
 import dev.candor.telephony.sip.ua.UserAgentSettings;
 import io.netty.channel.EventLoopGroup;
@@ -27,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +43,8 @@ public final class SipEndpoint implements AutoCloseable {
     private final StreamSipChannel tls;
     private final SipIngress ingress;
     private final SipUserAgent userAgent;
+    private volatile SipUri outboundProxy;
+    private TrunkRegistration registration;
 
     private SipEndpoint(EventLoopGroup group, UdpSipChannel sip, StreamSipChannel tcp, StreamSipChannel tls,
                         SipIngress ingress, SipUserAgent userAgent) {
@@ -111,14 +115,48 @@ public final class SipEndpoint implements AutoCloseable {
      */
     public CallLeg call(String target, String fromUser, CallLegListener listener, Duration answerTimeout) {
         SipUri uri = SipUri.of(target);
-        String host = uri.host().startsWith("[") ? uri.host().substring(1, uri.host().length() - 1) : uri.host();
-        InetSocketAddress destination;
-        try {
-            destination = new InetSocketAddress(InetAddress.getByName(host), uri.portOrDefault());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("cannot resolve the host of " + target + ": " + host, e);
-        }
+        SipUri proxy = outboundProxy;
+        InetSocketAddress destination = resolve(proxy != null ? proxy : uri);
         return userAgent.placeCall(uri, destination, fromUser, listener, answerTimeout);
+    }
+
+    /** The address of a URI's host and port (the scheme's default port when none); blocks on DNS. */
+    private static InetSocketAddress resolve(SipUri uri) {
+        String host = uri.host().startsWith("[") ? uri.host().substring(1, uri.host().length() - 1) : uri.host();
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), uri.portOrDefault());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the host of " + uri + ": " + host, e);
+        }
+    }
+
+    /**
+     * Sends outbound INVITEs and REGISTERs through the trunk's outbound proxy (a Route header; the
+     * request goes to the proxy's address), e.g. {@code sip:proxy.example.com;transport=tcp}.
+     */
+    public void setOutboundProxy(String proxyUri) {
+        SipUri proxy = SipUri.of(proxyUri);
+        userAgent.setOutboundProxy(proxy);
+        this.outboundProxy = proxy;
+    }
+
+    /**
+     * Registers Candor at the trunk and keeps the registration fresh; challenges are answered with the
+     * credentials from {@link #setTrunkCredentials}. Resolves the registrar (or outbound proxy) on the
+     * calling thread. Replaces any earlier registration.
+     */
+    public synchronized void registerAtTrunk(TrunkRegistration.Settings settings) {
+        if (registration != null) {
+            userAgent.stopRegistration(registration);
+        }
+        SipUri proxy = outboundProxy;
+        registration = userAgent.registerAtTrunk(settings, resolve(proxy != null ? proxy : settings.registrar()),
+                Clock.systemUTC());
+    }
+
+    /** The trunk registration's status, if Candor registers at a trunk. */
+    public synchronized Optional<TrunkRegistration.Status> trunkRegistration() {
+        return Optional.ofNullable(registration).map(TrunkRegistration::status);
     }
 
     /** Replaces the handler for new inbound calls (before it is set, calls are answered 480). */
@@ -132,13 +170,13 @@ public final class SipEndpoint implements AutoCloseable {
     }
 
     /** The TCP listening address (the UDP port number), if TCP is on. */
-    public java.util.Optional<InetSocketAddress> tcpAddress() {
-        return java.util.Optional.ofNullable(tcp).map(StreamSipChannel::localAddress);
+    public Optional<InetSocketAddress> tcpAddress() {
+        return Optional.ofNullable(tcp).map(StreamSipChannel::localAddress);
     }
 
     /** The TLS listening address, if a keystore is configured. */
-    public java.util.Optional<InetSocketAddress> tlsAddress() {
-        return java.util.Optional.ofNullable(tls).map(StreamSipChannel::localAddress);
+    public Optional<InetSocketAddress> tlsAddress() {
+        return Optional.ofNullable(tls).map(StreamSipChannel::localAddress);
     }
 
     /** Stream connections closed because they could not be framed (bad or missing Content-Length, too large). */

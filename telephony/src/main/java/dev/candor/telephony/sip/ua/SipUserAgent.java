@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,6 +49,7 @@ public final class SipUserAgent {
     private final UserAgentCounters counters = new UserAgentCounters();
     private volatile Registrar registrar;
     private volatile DigestClient trunkCredentials;
+    private volatile SipUri outboundProxy;
     private volatile IncomingCallHandler incomingCallHandler = leg -> {
         leg.reject(480);
         return new CallLegListener() { };
@@ -84,6 +86,37 @@ public final class SipUserAgent {
     /** Answers 401/407 challenges to Candor's own requests (the trunk's digest credentials). */
     public void setTrunkCredentials(DigestClient credentials) {
         this.trunkCredentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /**
+     * Sends Candor's out-of-dialog requests (INVITE, REGISTER) through {@code proxy}: a Route header
+     * {@code <proxy;lr>} is added (RFC 3261 §8.1.2); the caller sends to the proxy's address.
+     */
+    public void setOutboundProxy(SipUri proxy) {
+        this.outboundProxy = Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** The preloaded Route for Candor's initial requests, if an outbound proxy is set. */
+    Optional<String> outboundRoute() {
+        SipUri proxy = outboundProxy;
+        return proxy == null ? Optional.empty()
+                : Optional.of("<" + (proxy.parameter("lr").isPresent() ? proxy : proxy.withParameter("lr", "")) + ">");
+    }
+
+    /**
+     * Registers Candor at a trunk, sending to {@code destination} (already resolved); refreshes until
+     * {@link TrunkRegistration#stop()}. Uses the trunk credentials for challenges.
+     */
+    public TrunkRegistration registerAtTrunk(TrunkRegistration.Settings registration, InetSocketAddress destination,
+                                             InstantSource clock) {
+        TrunkRegistration r = new TrunkRegistration(this, registration, destination, clock);
+        scheduler.execute(r::start);
+        return r;
+    }
+
+    /** Stops refreshing {@code registration}, on the SIP thread. */
+    public void stopRegistration(TrunkRegistration registration) {
+        scheduler.execute(registration::stop);
     }
 
     Optional<DigestClient> trunkCredentials() {
