@@ -128,8 +128,13 @@ public final class StreamSipChannel implements AutoCloseable {
      */
     public void send(SipMessage message, InetSocketAddress destination) {
         byte[] bytes = message.toBytes();
-        ChannelFuture connection = connections.compute(destination, (addr, existing) ->
-                existing != null && (!existing.isDone() || existing.channel().isActive()) ? existing : connect(addr));
+        ChannelFuture connection = connections.get(destination);
+        if (connection == null || (connection.isDone() && !connection.channel().isActive())) {
+            // Only the SIP thread opens connections, so there is no race to open two; a connect that
+            // fails at once removes itself before the put, and the next send replaces the dead entry.
+            connection = connect(destination);
+            connections.put(destination, connection);
+        }
         connection.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());

@@ -77,6 +77,7 @@ public final class TrunkRegistration {
     private long cseq;
     private long requestedSeconds;
     private int authAttempts;
+    private int intervalRetries;
     private int failures;
     private String branch;
     private Retransmission retransmission;
@@ -165,9 +166,10 @@ public final class TrunkRegistration {
             onRegistered(response);
         } else if ((code == 401 || code == 407) && retryWithCredentials(response, register)) {
             return;
-        } else if (code == 423 && minExpires(response).isPresent() && authAttempts < 3) {
+        } else if (code == 423 && minExpires(response).isPresent() && intervalRetries < 3) {
             requestedSeconds = minExpires(response).get();
-            authAttempts++;
+            intervalRetries++;
+            authAttempts = 0;
             sendRegister(null, null);
         } else {
             fail(code + " " + LogSafe.text(response.reasonPhrase()));
@@ -191,6 +193,7 @@ public final class TrunkRegistration {
     private void onRegistered(SipResponse response) {
         long granted = grantedSeconds(response);
         authAttempts = 0;
+        intervalRetries = 0;
         failures = 0;
         Instant until = clock.instant().plusSeconds(granted);
         status = new Status(State.REGISTERED, Optional.of(until), Optional.empty(), 0);
@@ -202,6 +205,7 @@ public final class TrunkRegistration {
     private void fail(String error) {
         failures++;
         authAttempts = 0;
+        intervalRetries = 0;
         Duration backoff = backoff(failures, settings.retryMin(), settings.retryMax());
         status = new Status(State.FAILED, status.registeredUntil().filter(u -> u.isAfter(clock.instant())),
                 Optional.of(error), failures);

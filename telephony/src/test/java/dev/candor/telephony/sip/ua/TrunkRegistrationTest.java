@@ -189,6 +189,11 @@ class TrunkRegistrationTest {
         registration = h.ua.registerAtTrunk(SETTINGS, TRUNK, clock);
         h.receive(response(lastRegister(), 423, "Interval Too Brief", "Min-Expires: 7200"), TRUNK);
         assertThat(lastRegister().headers().first("Expires")).contains("7200");
+
+        h.receive(challenge(lastRegister(), false), TRUNK);
+        assertThat(lastRegister().headers().contains("Authorization")).as("the challenge after 423 is answered").isTrue();
+        h.receive(response(lastRegister(), 200, "OK", "Expires: 7200"), TRUNK);
+        assertThat(registration.status().state()).isEqualTo(TrunkRegistration.State.REGISTERED);
     }
 
     @Test
