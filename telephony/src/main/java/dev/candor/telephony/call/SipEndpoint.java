@@ -90,7 +90,8 @@ public final class SipEndpoint implements AutoCloseable {
                     base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls());
             NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
                     config.rtpPortMax(), clock);
-            TransportSelector transport = new TransportSelector(sip, tcp, tls);
+            TransportSelector transport = new TransportSelector(sip, tcp, tls,
+                    SipUserAgent.contactUri(settings));
             SipUserAgent ua = new SipUserAgent(transport, sip, settings, media, callbackPool, new SecureRandom());
             ua.setIncomingCallHandler(handler);
             sip.setReceiver(ua::receive);

@@ -45,12 +45,17 @@ class SipEndpointStreamTest {
     private final MediaClock clock = MediaClock.start();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
     private SipEndpoint endpoint;
+    private boolean answerCalls;
 
     private SipEndpoint start(StreamTransports transports, int maxMessageBytes) throws InterruptedException {
         SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 19,
                 maxMessageBytes, List.of(AudioCodec.PCMU, AudioCodec.PCMA)).withTransports(transports);
         endpoint = SipEndpoint.start(config, clock, callbacks, leg -> {
-            leg.reject(486);
+            if (answerCalls) {
+                leg.answer();
+            } else {
+                leg.reject(486);
+            }
             return new CallLegListener() { };
         });
         return endpoint;
@@ -186,6 +191,45 @@ class SipEndpointStreamTest {
             }
         }
         await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.BUSY);
+    }
+
+    @Test
+    void answeredTcpCallNamesTcpInItsContactAndTakesAckAndByeOnTheSameConnection() throws Exception {
+        answerCalls = true;
+        start(StreamTransports.defaults(), 4096);
+        int port = endpoint.tcpAddress().orElseThrow().getPort();
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        String dialog = "From: <sip:alice@127.0.0.1>;tag=a1\r\nCall-ID: tcp-call@127.0.0.1\r\nMax-Forwards: 70\r\n";
+        try (StreamPeer peer = tcpPeer()) {
+            peer.write("INVITE sip:candor@127.0.0.1:" + port + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bK-tcp-inv\r\n" + dialog
+                    + "To: <sip:candor@127.0.0.1>\r\nCSeq: 1 INVITE\r\n"
+                    + "Contact: <sip:alice@127.0.0.1:" + peer.localPort() + ";transport=tcp>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+            SipResponse ok;
+            do {
+                ok = (SipResponse) peer.read();
+            } while (ok.statusCode() < 200);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.contacts()).singleElement().satisfies(c -> {
+                assertThat(c.uri().parameter("transport")).contains("tcp");
+                assertThat(c.uri().port()).isEqualTo(port);
+            });
+            String toTag = ok.to().tag().orElseThrow();
+            peer.write("ACK " + ok.contacts().get(0).uri() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bK-tcp-ack\r\n" + dialog
+                    + "To: <sip:candor@127.0.0.1>;tag=" + toTag + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            peer.write("BYE " + ok.contacts().get(0).uri() + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 127.0.0.1:9;branch=z9hG4bK-tcp-bye\r\n" + dialog
+                    + "To: <sip:candor@127.0.0.1>;tag=" + toTag + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+            SipResponse byeOk;
+            do {
+                byeOk = (SipResponse) peer.read(); // skipping a 2xx retransmission that crossed the ACK
+            } while (!byeOk.cseq().method().name().equals("BYE"));
+            assertThat(byeOk.statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> endpoint.activeLegs() == 0);
     }
 
     static String response(SipRequest request, int status, String reason) {

@@ -25,21 +25,27 @@ import java.util.Optional;
  *       {@code sips:} URI or says {@code transport=tls}, over TCP when it says {@code transport=tcp}
  *       or a connection to the destination is already open, else over UDP. The transport then writes
  *       its token and port into the top Via's sent-by (§18.1.1), so the user agent builds Via once.</li>
+ *   <li>Over TCP or TLS, Candor's own Contact gets {@code transport=tcp} or {@code transport=tls} (and
+ *       the TLS port), so that the peer's requests in the dialog come back over the same transport
+ *       rather than the UDP a bare {@code sip:} URI means (RFC 3263 §4.1).</li>
  * </ul>
  */
 public final class TransportSelector implements SipTransport {
     private final SipTransport udp;
     private final StreamSipChannel tcp;
     private final StreamSipChannel tls;
+    private final SipUri ownContact;
 
     /**
      * @param tcp the TCP channel, or {@code null} when TCP is off
      * @param tls the TLS channel, or {@code null} when no keystore is configured
+     * @param ownContact the Contact URI the user agent puts in its messages
      */
-    public TransportSelector(SipTransport udp, StreamSipChannel tcp, StreamSipChannel tls) {
+    public TransportSelector(SipTransport udp, StreamSipChannel tcp, StreamSipChannel tls, SipUri ownContact) {
         this.udp = Objects.requireNonNull(udp, "udp");
         this.tcp = tcp;
         this.tls = tls;
+        this.ownContact = Objects.requireNonNull(ownContact, "ownContact");
     }
 
     @Override
@@ -48,7 +54,7 @@ public final class TransportSelector implements SipTransport {
             String transport = response.topVia().transport().toUpperCase(Locale.ROOT);
             StreamSipChannel stream = stream(transport);
             if (stream != null) {
-                stream.send(response, destination);
+                stream.send(withOwnContactOver(response, stream), destination);
             } else {
                 udp.send(response, destination);
             }
@@ -59,7 +65,7 @@ public final class TransportSelector implements SipTransport {
         if (stream == null) {
             udp.send(request, destination);
         } else {
-            stream.send(withSentBy(request, stream), destination);
+            stream.send(withOwnContactOver(withSentBy(request, stream), stream), destination);
         }
     }
 
@@ -94,6 +100,28 @@ public final class TransportSelector implements SipTransport {
 
     private static Optional<SipUri> firstRoute(SipRequest request) {
         return request.headers().first("Route").flatMap(r -> NameAddr.parse(r).value()).map(NameAddr::uri);
+    }
+
+    /** Candor's own Contact, if the message carries it without a transport, names this stream's transport. */
+    private <M extends SipMessage> M withOwnContactOver(M message, StreamSipChannel stream) {
+        List<String> contacts = message.headers().all("Contact");
+        if (contacts.size() != 1) {
+            return message;
+        }
+        Optional<NameAddr> contact = NameAddr.parse(contacts.get(0)).value();
+        if (contact.isEmpty() || contact.get().uri().parameter("transport").isPresent()
+                || !contact.get().uri().withoutParameters().equals(ownContact.withoutParameters())) {
+            return message;
+        }
+        SipUri uri = contact.get().uri();
+        SipUri over = new SipUri(uri.scheme(), uri.user(), uri.host(), stream.localAddress().getPort(),
+                uri.parameters(), uri.headers()).withParameter("transport", stream.transport().toLowerCase(Locale.ROOT));
+        String value = new NameAddr(contact.get().displayName(), over, contact.get().parameters()).toString();
+        @SuppressWarnings("unchecked")
+        M rewritten = (M) (message instanceof SipRequest r
+                ? r.withHeaders(r.headers().replacing("Contact", value))
+                : ((SipResponse) message).withHeaders(message.headers().replacing("Contact", value)));
+        return rewritten;
     }
 
     /** §18.1.1: the transport writes its own token and listening port into the top Via. */

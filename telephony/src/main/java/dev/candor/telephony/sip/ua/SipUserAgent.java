@@ -358,6 +358,11 @@ public final class SipUserAgent {
     }
 
     SipUri contactUri() {
+        return contactUri(settings);
+    }
+
+    /** The Contact URI a user agent with {@code settings} puts in its messages. */
+    public static SipUri contactUri(UserAgentSettings settings) {
         return SipUri.of("sip:candor@" + hostForUri(settings.advertisedHost()) + ":" + settings.port());
     }
 
