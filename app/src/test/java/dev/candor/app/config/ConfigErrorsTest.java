@@ -56,7 +56,7 @@ class ConfigErrorsTest {
                 + "trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
                 + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
                 + "registrar.realm, registrar.users, trunk.username, trunk.password, trunk.registrar, "
-                + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, "
+                + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, tcp.max-connections, "
                 + "tls.port, tls.keystore, tls.keystore-password-env)");
         assertThat(e.key()).isEqualTo("sip.prot");
     }

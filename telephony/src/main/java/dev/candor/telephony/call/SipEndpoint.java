@@ -77,13 +77,14 @@ public final class SipEndpoint implements AutoCloseable {
             StreamSipChannel tls = null;
             if (streams.tcpEnabled()) {
                 tcp = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), port)
-                        .idleTimeout(streams.idleTimeout()).listen();
+                        .idleTimeout(streams.idleTimeout()).maxConnections(streams.maxConnections()).listen();
             }
             if (streams.keystore().isPresent()) {
                 TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
                         streams.keystorePassword().toCharArray());
                 tls = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), streams.tlsPort())
-                        .idleTimeout(streams.idleTimeout()).tls(contexts.server(), contexts.client()).listen();
+                        .idleTimeout(streams.idleTimeout()).maxConnections(streams.maxConnections())
+                        .tls(contexts.server(), contexts.client()).listen();
             }
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
@@ -183,6 +184,11 @@ public final class SipEndpoint implements AutoCloseable {
     /** Stream connections closed because they could not be framed (bad or missing Content-Length, too large). */
     public long streamFramingErrors() {
         return (tcp == null ? 0 : tcp.framingErrors()) + (tls == null ? 0 : tls.framingErrors());
+    }
+
+    /** TCP and TLS connections closed when accepted: banned sources and those beyond the cap. */
+    public long refusedStreamConnections() {
+        return (tcp == null ? 0 : tcp.refusedConnections()) + (tls == null ? 0 : tls.refusedConnections());
     }
 
     /** Open TCP and TLS connections. */

@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param tlsPort the TLS port (usually 5061; 0 picks a free one); unused without a keystore
  * @param keystore the PKCS#12 file with the certificate and key; empty turns TLS off
  * @param keystorePassword the keystore's password; never printed (see {@link #toString()})
+ * @param maxConnections open TCP (and, separately, TLS) connections at most; more are closed when
+ *     accepted, except from trusted addresses
  */
 public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
-                               String keystorePassword) {
+                               String keystorePassword, int maxConnections) {
+    /** The default cap on open connections per stream transport. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
     public StreamTransports {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(keystore, "keystore");
@@ -24,9 +29,17 @@ public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tls
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("invalid idle timeout: " + idleTimeout + " (expected > 0)");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("invalid maxConnections: " + maxConnections + " (expected >= 1)");
+        }
         if (tlsPort < 0 || tlsPort > 65535) {
             throw new IllegalArgumentException("invalid TLS port: " + tlsPort + " (expected 0–65535)");
         }
+    }
+
+    public StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
+                            String keystorePassword) {
+        this(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, DEFAULT_MAX_CONNECTIONS);
     }
 
     /** TCP on, idle connections closed after 5 minutes, no TLS. */
@@ -40,16 +53,20 @@ public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tls
     }
 
     public StreamTransports withTls(Path keystore, String password, int port) {
-        return new StreamTransports(tcpEnabled, idleTimeout, port, Optional.of(keystore), password);
+        return new StreamTransports(tcpEnabled, idleTimeout, port, Optional.of(keystore), password, maxConnections);
     }
 
     public StreamTransports withIdleTimeout(Duration timeout) {
-        return new StreamTransports(tcpEnabled, timeout, tlsPort, keystore, keystorePassword);
+        return new StreamTransports(tcpEnabled, timeout, tlsPort, keystore, keystorePassword, maxConnections);
+    }
+
+    public StreamTransports withMaxConnections(int max) {
+        return new StreamTransports(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, max);
     }
 
     @Override
     public String toString() {
         return "StreamTransports[tcpEnabled=" + tcpEnabled + ", idleTimeout=" + idleTimeout + ", tlsPort=" + tlsPort
-                + ", keystore=" + keystore + ", keystorePassword=****]";
+                + ", keystore=" + keystore + ", keystorePassword=****, maxConnections=" + maxConnections + "]";
     }
 }

@@ -155,6 +155,23 @@ class SipEndpointStreamTest {
     }
 
     @Test
+    void connectionsBeyondTheCapAreClosedWhenAccepted() throws Exception {
+        start(StreamTransports.defaults().withMaxConnections(2), 4096);
+        try (StreamPeer first = tcpPeer(); StreamPeer second = tcpPeer()) {
+            first.write(options("z9hG4bK-cap-1", 9));
+            second.write(options("z9hG4bK-cap-2", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).isEqualTo(200);
+            assertThat(((SipResponse) second.read()).statusCode()).isEqualTo(200);
+            try (StreamPeer third = tcpPeer()) {
+                assertThat(third.closedByPeer()).isTrue();
+            }
+            assertThat(endpoint.refusedStreamConnections()).isEqualTo(1);
+            first.write(options("z9hG4bK-cap-3", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).as("open connections keep working").isEqualTo(200);
+        }
+    }
+
+    @Test
     void idleConnectionsAreClosed() throws Exception {
         start(StreamTransports.defaults().withIdleTimeout(Duration.ofMillis(300)), 4096);
         try (StreamPeer peer = tcpPeer()) {

@@ -52,11 +52,13 @@ public final class StreamSipChannel implements AutoCloseable {
     private final SslContext serverSsl;
     private final SslContext clientSsl;
     private final Duration idleTimeout;
+    private final int maxConnections;
     private final Channel server;
     private final Map<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
     private final AtomicLong framingErrors = new AtomicLong();
     private final AtomicLong acceptedConnections = new AtomicLong();
     private final AtomicLong idleClosed = new AtomicLong();
+    private final AtomicLong refusedConnections = new AtomicLong();
     private final AtomicLong lastLogMillis = new AtomicLong();
     private volatile BiConsumer<SipMessage, InetSocketAddress> receiver = (m, s) -> { };
 
@@ -68,6 +70,7 @@ public final class StreamSipChannel implements AutoCloseable {
         this.serverSsl = b.serverSsl;
         this.clientSsl = b.clientSsl;
         this.idleTimeout = Objects.requireNonNull(b.idleTimeout, "idleTimeout");
+        this.maxConnections = b.maxConnections;
         this.server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -110,6 +113,11 @@ public final class StreamSipChannel implements AutoCloseable {
 
     public long acceptedConnections() {
         return acceptedConnections.get();
+    }
+
+    /** Connections closed as soon as accepted: from a banned source, or beyond the connection cap. */
+    public long refusedConnections() {
+        return refusedConnections.get();
     }
 
     /** Connections closed by the idle timeout. */
@@ -214,8 +222,16 @@ public final class StreamSipChannel implements AutoCloseable {
         @Override
         protected void initChannel(SocketChannel ch) {
             if (accepted) {
-                acceptedConnections.incrementAndGet();
                 InetSocketAddress remote = ch.remoteAddress();
+                boolean trusted = ingress.limiter().isTrusted(remote.getAddress());
+                if (ingress.limiter().isBanned(remote.getAddress())
+                        || (!trusted && connections.size() >= maxConnections)) {
+                    // A banned source, or a flood of connections: refuse before buffering a byte.
+                    refusedConnections.incrementAndGet();
+                    ch.close();
+                    return;
+                }
+                acceptedConnections.incrementAndGet();
                 ChannelFuture registered = ch.newSucceededFuture();
                 connections.put(remote, registered);
                 ch.closeFuture().addListener(c -> connections.remove(remote, registered));
@@ -272,6 +288,7 @@ public final class StreamSipChannel implements AutoCloseable {
         private SslContext serverSsl;
         private SslContext clientSsl;
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxConnections = 10_000;
 
         private Builder(EventLoopGroup group, SipIngress ingress, Executor sipThread) {
             this.group = group;
@@ -297,6 +314,15 @@ public final class StreamSipChannel implements AutoCloseable {
                 throw new IllegalArgumentException("invalid idle timeout: " + timeout + " (expected > 0)");
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** Open connections at most; more are closed when accepted (trusted addresses are exempt). */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("invalid maxConnections: " + max + " (expected >= 1)");
+            }
+            this.maxConnections = max;
             return this;
         }
 
