@@ -11,6 +11,7 @@ import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
+import dev.candor.app.storage.DoNotCallStore;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
@@ -157,7 +158,7 @@ public final class CandorApplication implements AutoCloseable {
         CallbackStore callbacks = new CallbackStore(database);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
         CallSessions sessions = new CallSessions();
-        CallServices services = new CallServices(store, callbacks, live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
+        CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
                 recognizers, workers, recognition, timers, Clock.systemUTC());
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = dialog.newConversation(Scenario.inbound(), recognizers.isPresent());

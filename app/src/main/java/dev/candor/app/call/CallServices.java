@@ -3,6 +3,7 @@ package dev.candor.app.call;
 import dev.candor.app.live.LiveCalls;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
+import dev.candor.app.storage.DoNotCallStore;
 import dev.candor.handoff.HandoffQueue;
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.speech.asr.RecognizerFactory;
@@ -21,13 +22,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param recognition runs speech recognition; bounded and sized to the cores
  * @param timers one thread for the few timed things a call does (queue checks, callback offers)
  */
-public record CallServices(CallStore store, CallbackStore callbacks, LiveCalls live, CallSessions sessions,
+public record CallServices(CallStore store, CallbackStore callbacks, DoNotCallStore doNotCall, LiveCalls live, CallSessions sessions,
                            MediaClock mediaClock, Prompts prompts,
                            Handoffs handoffs, HandoffQueue queue, Optional<RecognizerFactory> recognizers,
                            Executor workers, Executor recognition, ScheduledExecutorService timers, Clock clock) {
     public CallServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(doNotCall, "doNotCall");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(mediaClock, "mediaClock");

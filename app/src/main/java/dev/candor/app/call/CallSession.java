@@ -16,6 +16,7 @@ import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.media.PlaybackListener;
+import dev.candor.telephony.sip.ua.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,12 @@ public final class CallSession implements CallLegListener {
     private final Clock clock;
     private final CallerSpeech speech;
 
+    /**
+     * Runs the conversation, one event at a time in arrival order, on the worker pool and outside this
+     * session's lock: with a language model a turn can take seconds, and neither the SIP thread nor the
+     * media clock may wait for it.
+     */
+    private final Executor dialog;
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
@@ -76,6 +83,7 @@ public final class CallSession implements CallLegListener {
         this.handoffs = services.handoffs();
         this.worker = services.workers();
         this.clock = services.clock();
+        this.dialog = new SerialExecutor(worker);
         this.speech = services.recognizers()
                 .map(factory -> new CallerSpeech(leg.id(), factory.create(8000), services.recognition(),
                         fin -> worker.execute(() -> onUtterance(fin.text(), fin.confidence()))))
@@ -102,7 +110,19 @@ public final class CallSession implements CallLegListener {
     public synchronized void onEstablished(CallLeg leg) {
         establishedNanos = System.nanoTime();
         store.markAnswered(leg.id(), clock.instant());
-        perform(conversation.start());
+        converse(null);
+    }
+
+    /** Passes {@code event} (or the start of the call, when null) to the conversation and performs its answer. */
+    private void converse(CallerEvent event) {
+        dialog.execute(() -> {
+            List<AgentAction> actions = event == null ? conversation.start() : conversation.onEvent(event);
+            synchronized (this) {
+                if (!ended && !handingOff && !takenOver) {
+                    perform(actions);
+                }
+            }
+        });
     }
 
     @Override
@@ -128,7 +148,7 @@ public final class CallSession implements CallLegListener {
         live.turn(leg.id(), "caller", text, clock.instant());
         pending.clear();
         leg.playback().cancelAll();
-        perform(conversation.onEvent(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence)))));
+        converse(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence))));
     }
 
     @Override
@@ -147,7 +167,7 @@ public final class CallSession implements CallLegListener {
         // A key press interrupts whatever Candor is saying.
         pending.clear();
         leg.playback().cancelAll();
-        perform(conversation.onEvent(new CallerEvent.Dtmf(digit)));
+        converse(new CallerEvent.Dtmf(digit));
     }
 
     @Override
@@ -169,7 +189,7 @@ public final class CallSession implements CallLegListener {
         }
         store.markEnded(leg.id(), clock.instant(), reason.code());
         live.ended(leg.id(), reason.code(), clock.instant());
-        conversation.onEvent(new CallerEvent.Hangup());
+        dialog.execute(() -> conversation.onEvent(new CallerEvent.Hangup()));
     }
 
     private void perform(List<AgentAction> actions) {
@@ -189,9 +209,19 @@ public final class CallSession implements CallLegListener {
                 decide("end_call", end.reason(), Map.of());
                 leg.hangup();
             } else if (action instanceof AgentAction.MarkDoNotCall dnc) {
+                services.doNotCall().add(leg.remoteUri(), Optional.of(leg.id()), dnc.reason(), clock.instant());
                 decide("do_not_call", dnc.reason(), Map.of());
             } else if (action instanceof AgentAction.RecordQualification qualification) {
                 decide("qualification", "recorded", qualification.slots());
+            } else if (action instanceof AgentAction.ScheduleCallback callback) {
+                services.callbacks().add(Optional.of(leg.id()), leg.remoteUri(), callback.when().toInstant(),
+                        callback.note(), clock.instant());
+                decide("callback_scheduled", "caller_request", Map.of("dueAt", callback.when().toString(),
+                        "note", callback.note()));
+            } else if (action instanceof AgentAction.RecordScore score) {
+                decide("score", String.valueOf(score.score()), Map.of("reasons", score.reasons()));
+            } else if (action instanceof AgentAction.Decision decision) {
+                decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
             }
         }
     }

@@ -25,7 +25,8 @@ final class CandorUnderTest {
                                    Optional<RecognizerFactory> recognizer, String... extraSets)
             throws InterruptedException {
         int sipPort = Sipp.freeUdpPort();
-        int rtpBase = 30000 + 2 * (int) (ProcessHandle.current().pid() % 4000);
+        // Below Linux's ephemeral range (32768-60999), so no port a test picks with freeUdpPort() collides.
+        int rtpBase = 20000 + 2 * (int) (ProcessHandle.current().pid() % 4000);
         List<String> sets = new ArrayList<>(List.of(
                 "company.name=Northwind Test",
                 "sip.bind=127.0.0.1",

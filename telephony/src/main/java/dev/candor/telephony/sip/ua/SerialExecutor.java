@@ -9,14 +9,14 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /** Runs tasks one at a time, in submission order, on a shared pool: each leg gets one for its events. */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 

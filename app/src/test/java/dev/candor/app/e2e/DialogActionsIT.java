@@ -1,0 +1,93 @@
+package dev.candor.app.e2e;
+
+import dev.candor.app.CandorApplication;
+import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.CallbackStore;
+import dev.candor.app.storage.Database;
+import dev.candor.app.storage.DoNotCallStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What the conversation decides reaches the database during the call: a caller who says "stop calling
+ * me" is put on the do-not-call list with the reason, and a caller who names a time gets a stored
+ * callback; the decisions (score, callback, do-not-call) are stored with their reasons.
+ */
+class DialogActionsIT {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed() || System.getenv("CI") != null, "sipp (Debian sip-tester) is not installed");
+    }
+
+    /** Calls Candor, waits for the greeting, then "says" {@code phrase} (a tone the test recognizer hears). */
+    private String callAndSay(CandorApplication candor, String phrase, String scenario) throws Exception {
+        try (RtpPeer caller = new RtpPeer()) {
+            Sipp callerPhone = Sipp.start(tmp, "caller", scenario,
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "9000",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.received().size() >= 10);
+            caller.startTone(700);
+            String callId = candor.callStore().recentCalls(1).get(0).id();
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(15)).until(() -> store.turns(callId).stream()
+                    .anyMatch(t -> t.text().equals(phrase)));
+            caller.stopTone();
+            callerPhone.await(30);
+            return callId;
+        }
+    }
+
+    @Test
+    void stopCallingMePutsTheNumberOnTheDoNotCallListAndEndsTheCall() throws Exception {
+        Path data = tmp.resolve("data");
+        String phrase = "stop calling me";
+        try (CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10,
+                Optional.of(ToneHearingRecognizer.hearing(phrase)))) {
+            String callId = callAndSay(candor, phrase, "caller-hangs-up.xml");
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.decisions(callId).stream()
+                    .anyMatch(d -> d.kind().equals("end_call")));
+            assertThat(store.decisions(callId)).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("do_not_call");
+                assertThat(d.reason()).contains("stop calling me");
+            });
+            assertThat(store.decisions(callId)).anySatisfy(d -> assertThat(d.kind()).isEqualTo("score"));
+            try (Database db = Database.open(data)) {
+                DoNotCallStore dnc = new DoNotCallStore(db);
+                assertThat(dnc.contains("sip:+15550100002@example.net")).as("the caller's number").isTrue();
+                assertThat(dnc.contains("sip:+15550100003@example.net")).as("another number").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aCallerWhoNamesATimeGetsAStoredCallback() throws Exception {
+        Path data = tmp.resolve("data");
+        String phrase = "can you call me back tomorrow at 3 pm";
+        try (CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10,
+                Optional.of(ToneHearingRecognizer.hearing(phrase)))) {
+            String callId = callAndSay(candor, phrase, "caller-hangs-up.xml");
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.decisions(callId).stream()
+                    .anyMatch(d -> d.kind().equals("callback_scheduled")));
+            CallbackStore callbacks = candor.callbackStore();
+            assertThat(callbacks.pending(10)).anySatisfy(c -> {
+                assertThat(c.callId()).contains(callId);
+                assertThat(c.phoneUri()).contains("+15550100002");
+                assertThat(c.dueAt()).isAfter(java.time.Instant.now());
+            });
+        }
+    }
+}
