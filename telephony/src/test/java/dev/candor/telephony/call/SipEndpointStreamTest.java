@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 class SipEndpointStreamTest {
     private static final int TIMEOUT_MILLIS = 3000;
 
-    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(10_000);
+    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(5_000);
     private final MediaClock clock = MediaClock.start();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
     private SipEndpoint endpoint;

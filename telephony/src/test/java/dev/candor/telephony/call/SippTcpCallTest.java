@@ -30,7 +30,7 @@ class SippTcpCallTest {
     @TempDir
     Path folder;
 
-    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(10_000);
+    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(5_000);
     private final MediaClock clock = MediaClock.start();
     private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
     private SipEndpoint endpoint;
