@@ -249,6 +249,35 @@ class SipEndpointStreamTest {
         await().atMost(Duration.ofSeconds(3)).until(() -> endpoint.activeLegs() == 0);
     }
 
+    @Test
+    void callThroughAnOutboundProxyGoesToTheProxyWithAPreloadedRoute() throws Exception {
+        start(StreamTransports.defaults(), 4096);
+        AtomicReference<EndReason> ended = new AtomicReference<>();
+        try (ServerSocket proxy = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            proxy.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.setOutboundProxy("sip:127.0.0.1:" + proxy.getLocalPort() + ";transport=tcp");
+            // The target's host is never resolved: the request goes to the proxy.
+            endpoint.call("sip:+15550100@trunk.invalid", "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.set(reason);
+                }
+            }, Duration.ofSeconds(10));
+            try (StreamPeer peer = new StreamPeer(proxy.accept(), TIMEOUT_MILLIS)) {
+                SipRequest invite = (SipRequest) peer.read();
+                assertThat(invite.requestUri().toString()).isEqualTo("sip:+15550100@trunk.invalid");
+                assertThat(invite.headers().all("Route"))
+                        .containsExactly("<sip:127.0.0.1:" + proxy.getLocalPort() + ";transport=tcp;lr>");
+                assertThat(invite.topVia().transport()).isEqualTo("TCP");
+                peer.write(response(invite, 403, "Forbidden"));
+                SipRequest ack = (SipRequest) peer.read();
+                assertThat(ack.method().name()).isEqualTo("ACK");
+                assertThat(ack.headers().all("Route")).isEqualTo(invite.headers().all("Route"));
+            }
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.REJECTED);
+    }
+
     static String response(SipRequest request, int status, String reason) {
         StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String via : request.headers().all("Via")) {
