@@ -30,6 +30,10 @@ final class StreamSipDecoder extends ByteToMessageDecoder {
 
     private final int maxMessageBytes;
     private boolean failed;
+    /** Bytes after the reader index already searched for the end of the headers. */
+    private int scannedBytes;
+    /** The length of the frame being received once its headers are complete, else -1. */
+    private int pendingFrameBytes = -1;
 
     StreamSipDecoder(int maxMessageBytes) {
         if (maxMessageBytes < 1) {
@@ -44,37 +48,56 @@ final class StreamSipDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        skipKeepAlives(ctx, in);
-        if (!in.isReadable()) {
-            return;
+        if (pendingFrameBytes < 0) {
+            skipKeepAlives(ctx, in);
+            if (!in.isReadable()) {
+                return;
+            }
+            if (!cutHeaders(in, out)) {
+                return;
+            }
         }
+        if (in.readableBytes() < pendingFrameBytes) {
+            return; // wait for the rest of the body
+        }
+        byte[] frame = new byte[pendingFrameBytes];
+        in.readBytes(frame);
+        pendingFrameBytes = -1;
+        scannedBytes = 0;
+        out.add(frame);
+    }
+
+    /**
+     * Finds the end of the headers and the frame length. Bytes already scanned in earlier reads are
+     * not scanned again, so a peer dripping one byte at a time costs linear, not quadratic, work.
+     * Returns whether the frame length is known.
+     */
+    private boolean cutHeaders(ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
         int searchEnd = start + Math.min(in.readableBytes(), maxMessageBytes);
-        int headerEnd = endOfHeaders(in, start, searchEnd);
+        int from = start + Math.max(0, scannedBytes - 3);
+        int headerEnd = endOfHeaders(in, from, searchEnd);
         if (headerEnd < 0) {
+            scannedBytes = searchEnd - start;
             if (in.readableBytes() >= maxMessageBytes) {
                 fail(in, out, "header section longer than " + maxMessageBytes + " bytes");
             }
-            return; // wait for the rest of the headers
+            return false; // wait for the rest of the headers
         }
         String headers = in.toString(start, headerEnd - start, StandardCharsets.ISO_8859_1);
         long contentLength = contentLength(headers);
         if (contentLength < 0) {
             fail(in, out, contentLength == MISSING ? "no Content-Length on a stream (RFC 3261 §18.3)"
                     : "invalid or conflicting Content-Length on a stream");
-            return;
+            return false;
         }
         long total = (long) headerEnd - start + contentLength;
         if (total > maxMessageBytes) {
             fail(in, out, "message of " + total + " bytes (expected at most " + maxMessageBytes + ")");
-            return;
+            return false;
         }
-        if (in.readableBytes() < total) {
-            return; // wait for the rest of the body
-        }
-        byte[] frame = new byte[(int) total];
-        in.readBytes(frame);
-        out.add(frame);
+        pendingFrameBytes = (int) total;
+        return true;
     }
 
     private void fail(ByteBuf in, List<Object> out, String reason) {

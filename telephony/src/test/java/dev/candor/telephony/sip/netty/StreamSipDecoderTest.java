@@ -55,6 +55,19 @@ class StreamSipDecoderTest {
     }
 
     @Test
+    void messagesDrippedOneByteAtATimeComeOutWholeAndInOrder() {
+        byte[] bytes = (OPTIONS + "\r\n" + COMPACT + OPTIONS).getBytes(StandardCharsets.US_ASCII);
+        EmbeddedChannel ch = channel(4096);
+        List<Object> out = new ArrayList<>();
+        for (byte b : bytes) {
+            ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+            out.addAll(drain(ch));
+        }
+        assertThat(out).extracting(o -> new String((byte[]) o, StandardCharsets.US_ASCII))
+                .containsExactly(OPTIONS, COMPACT, OPTIONS);
+    }
+
+    @Test
     void severalMessagesInOneReadComeOutOneByOne() {
         EmbeddedChannel ch = channel(4096);
         ch.writeInbound(Unpooled.copiedBuffer(OPTIONS + COMPACT + "\r\n" + OPTIONS, StandardCharsets.US_ASCII));
