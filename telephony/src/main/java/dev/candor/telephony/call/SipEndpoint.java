@@ -72,18 +72,14 @@ public final class SipEndpoint implements AutoCloseable {
             SipIngress ingress = new SipIngress(decoderConfig, limiter);
             UdpSipChannel sip = UdpSipChannel.bind(group, config.bindAddress(), config.port(), ingress);
             int port = sip.localAddress().getPort();
-            StreamTransports streams = config.transports();
-            StreamSipChannel tcp = null;
+            StreamSipChannel tcp = config.transports().tcpEnabled()
+                    ? streamChannel(group, ingress, sip, config, port).listen() : null;
             StreamSipChannel tls = null;
-            if (streams.tcpEnabled()) {
-                tcp = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), port)
-                        .idleTimeout(streams.idleTimeout()).maxConnections(streams.maxConnections()).listen();
-            }
-            if (streams.keystore().isPresent()) {
+            if (config.transports().keystore().isPresent()) {
+                StreamTransports streams = config.transports();
                 TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
                         streams.keystorePassword().toCharArray());
-                tls = StreamSipChannel.builder(group, ingress, sip).bind(config.bindAddress(), streams.tlsPort())
-                        .idleTimeout(streams.idleTimeout()).maxConnections(streams.maxConnections())
+                tls = streamChannel(group, ingress, sip, config, streams.tlsPort())
                         .tls(contexts.server(), contexts.client()).listen();
             }
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
@@ -107,6 +103,13 @@ public final class SipEndpoint implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    private static StreamSipChannel.Builder streamChannel(EventLoopGroup group, SipIngress ingress,
+                                                          UdpSipChannel sipThread, SipEndpointConfig config, int port) {
+        return StreamSipChannel.builder(group, ingress, sipThread).bind(config.bindAddress(), port)
+                .idleTimeout(config.transports().idleTimeout())
+                .maxConnections(config.transports().maxConnections());
     }
 
     /**
