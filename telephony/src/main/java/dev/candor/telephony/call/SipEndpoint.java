@@ -159,6 +159,27 @@ public final class SipEndpoint implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /**
+     * Removes Candor's binding at the trunk, if it is registered, waiting at most two seconds for the
+     * trunk's answer, so that the trunk stops sending calls here. Called by {@link #close()}.
+     */
+    private void unregisterFromTrunk() {
+        TrunkRegistration r;
+        synchronized (this) {
+            r = registration;
+        }
+        if (r == null) {
+            return;
+        }
+        try {
+            userAgent.unregister(r).get(2, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // The binding will expire at the trunk on its own.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The trunk registration's status, if Candor registers at a trunk. */
     public synchronized Optional<TrunkRegistration.Status> trunkRegistration() {
         return Optional.ofNullable(registration).map(TrunkRegistration::status);
@@ -237,6 +258,7 @@ public final class SipEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        unregisterFromTrunk();
         if (tcp != null) {
             tcp.close();
         }

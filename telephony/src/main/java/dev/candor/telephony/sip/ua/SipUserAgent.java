@@ -119,6 +119,16 @@ public final class SipUserAgent {
         scheduler.execute(registration::stop);
     }
 
+    /**
+     * Stops refreshing {@code registration} and removes its binding at the trunk (REGISTER with
+     * Expires: 0); the future completes when the trunk answered or gave up.
+     */
+    public java.util.concurrent.CompletableFuture<Void> unregister(TrunkRegistration registration) {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        scheduler.execute(() -> registration.unregister().whenComplete((v, e) -> done.complete(null)));
+        return done;
+    }
+
     Optional<DigestClient> trunkCredentials() {
         return Optional.ofNullable(trunkCredentials);
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Candor's registration at its trunk (RFC 3261 §10.2): REGISTER with Digest authentication, refreshed
@@ -83,6 +84,8 @@ public final class TrunkRegistration {
     private Retransmission retransmission;
     private SipScheduler.Cancellable timer = () -> { };
     private boolean stopped;
+    /** Set while the Expires: 0 REGISTER of {@link #unregister()} is under way; completed when it ends. */
+    private CompletableFuture<Void> unregistered;
     private volatile Status status = new Status(State.REGISTERING, Optional.empty(), Optional.empty(), 0);
 
     TrunkRegistration(SipUserAgent ua, Settings settings, InetSocketAddress destination, InstantSource clock) {
@@ -105,6 +108,38 @@ public final class TrunkRegistration {
     /** On the SIP thread: sends the first REGISTER. */
     void start() {
         sendRegister(null, null);
+    }
+
+    /**
+     * On the SIP thread: stops refreshing and, if a binding is live, removes it with a REGISTER whose
+     * Expires is 0 (§10.2.2), answering one challenge. The future completes when that transaction ends,
+     * however it ends.
+     */
+    CompletableFuture<Void> unregister() {
+        if (stopped || unregistered != null) {
+            return unregistered != null ? unregistered : CompletableFuture.completedFuture(null);
+        }
+        timer.cancel();
+        if (retransmission != null) {
+            retransmission.stop();
+        }
+        boolean live = status.registeredUntil().map(u -> u.isAfter(clock.instant())).orElse(false);
+        if (!live) {
+            stop();
+            return CompletableFuture.completedFuture(null);
+        }
+        unregistered = new CompletableFuture<>();
+        requestedSeconds = 0;
+        authAttempts = 0;
+        sendRegister(null, null);
+        return unregistered;
+    }
+
+    private void finishUnregistering(Optional<String> error) {
+        stop();
+        status = new Status(State.STOPPED, error.isEmpty() ? Optional.empty() : status.registeredUntil(), error,
+                failures);
+        unregistered.complete(null);
     }
 
     /** On the SIP thread: stops refreshing (the binding runs out at the trunk). */
@@ -162,6 +197,14 @@ public final class TrunkRegistration {
         retransmission.stop();
         ua.removeClientTransaction(sentBranch);
         int code = response.statusCode();
+        if (unregistered != null) {
+            if ((code == 401 || code == 407) && retryWithCredentials(response, register)) {
+                return;
+            }
+            finishUnregistering(code < 300 ? Optional.empty()
+                    : Optional.of("unregistering: " + code + " " + LogSafe.text(response.reasonPhrase())));
+            return;
+        }
         if (code >= 200 && code < 300) {
             onRegistered(response);
         } else if ((code == 401 || code == 407) && retryWithCredentials(response, register)) {
@@ -203,6 +246,10 @@ public final class TrunkRegistration {
     }
 
     private void fail(String error) {
+        if (unregistered != null) {
+            finishUnregistering(Optional.of("unregistering: " + error));
+            return;
+        }
         failures++;
         authAttempts = 0;
         intervalRetries = 0;

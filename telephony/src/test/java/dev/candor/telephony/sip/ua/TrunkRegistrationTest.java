@@ -207,6 +207,39 @@ class TrunkRegistrationTest {
     }
 
     @Test
+    void unregisterRemovesTheBindingWithExpiresZeroAnsweringOneChallenge() {
+        registerAndAccept("Expires: 3600");
+        var done = h.ua.unregister(registration);
+
+        SipRequest remove = lastRegister();
+        assertThat(remove.headers().first("Expires")).contains("0");
+        assertThat(remove.callId()).isEqualTo(h.transport.requests(SipMethod.REGISTER).get(0).request().callId());
+        assertThat(done).isNotDone();
+        h.receive(challenge(remove, false), TRUNK);
+        SipRequest answered = lastRegister();
+        assertThat(answered.headers().contains("Authorization")).isTrue();
+        assertThat(answered.headers().first("Expires")).contains("0");
+        h.receive(response(answered, 200, "OK"), TRUNK);
+
+        assertThat(done).isDone();
+        assertThat(registration.status().state()).isEqualTo(TrunkRegistration.State.STOPPED);
+        assertThat(registration.status().registeredUntil()).isEmpty();
+        int before = registers();
+        h.scheduler.advance(Duration.ofHours(2));
+        assertThat(registers()).as("no refresh after unregistering").isEqualTo(before);
+    }
+
+    @Test
+    void unregisterWithoutALiveBindingSendsNothing() {
+        registration = h.ua.registerAtTrunk(SETTINGS, TRUNK, clock);
+        h.receive(response(lastRegister(), 403, "Forbidden"), TRUNK);
+        int before = registers();
+        assertThat(h.ua.unregister(registration)).isDone();
+        h.scheduler.advance(Duration.ofHours(1));
+        assertThat(registers()).isEqualTo(before);
+    }
+
+    @Test
     void outboundProxyIsAPreloadedLooseRouteOnRegisterInviteAckAndCancel() {
         h.ua.setOutboundProxy(SipUri.of("sip:192.0.2.40:5070;transport=tcp"));
         registration = h.ua.registerAtTrunk(SETTINGS, TRUNK, clock);
