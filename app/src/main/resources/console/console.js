@@ -139,7 +139,18 @@ async function showCall(id) {
     el('h3', {}, `Call ${call.id}`),
     el('ol', { class: 'transcript' }, ...call.turns.map(t =>
       el('li', {}, el('span', { class: 'speaker' }, t.speaker), ': ', t.text, t.interrupted ? ' (interrupted)' : ''))),
-    el('ul', {}, ...call.decisions.map(d => el('li', {}, `${d.kind}: ${d.reason}`))));
+    el('ul', {}, ...call.decisions.map(d => el('li', {}, `${d.kind}: ${d.reason}`))),
+    ...recordingPlayer(call));
+}
+
+/** An audio player for the call's recording (decrypted by the server, same access rules as the call). */
+function recordingPlayer(call) {
+  if (!call.recording) return [];
+  const r = call.recording;
+  const audio = el('audio', { controls: true, preload: 'none', class: 'recording', 'data-recording': r.status });
+  audio.src = `/api/calls/${encodeURIComponent(call.id)}/recording`;
+  const seconds = r.durationMillis != null ? ` (${Math.round(r.durationMillis / 1000)} s)` : ' (in progress)';
+  return [el('h4', {}, `Recording${seconds}`), audio];
 }
 
 function listen() {

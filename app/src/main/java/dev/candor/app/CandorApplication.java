@@ -7,10 +7,18 @@ import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
 import dev.candor.app.dialog.DialogFactory;
 import dev.candor.app.http.ConsoleServer;
+import dev.candor.app.config.ConfigException;
+import dev.candor.app.recording.CallRecorder;
+import dev.candor.app.recording.MasterKey;
+import dev.candor.app.recording.RecordingLibrary;
+import dev.candor.app.recording.Recordings;
 import dev.candor.app.storage.CallbackStore;
+import dev.candor.app.storage.RecordingStore;
 import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Database;
+import dev.candor.app.metrics.LatencyMetrics;
+import dev.candor.speech.asr.RecognitionPool;
 import dev.candor.app.storage.DoNotCallStore;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.Conversation;
@@ -80,7 +88,7 @@ public final class CandorApplication implements AutoCloseable {
     private final Optional<RecognizerFactory> recognizers;
     private final ExecutorService callThreads;
     private final ExecutorService workers;
-    private final ExecutorService recognition;
+    private final RecognitionPool recognition;
     private final ScheduledExecutorService timers;
     private final CallbackStore callbacks;
     private final SipEndpoint endpoint;
@@ -88,11 +96,13 @@ public final class CandorApplication implements AutoCloseable {
     private final LiveCalls live;
     private final AgentDirectory agents;
     private final DialogFactory dialog;
+    private final Optional<Recordings> recordings;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
-                              ExecutorService callThreads, ExecutorService workers, ExecutorService recognition,
-                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents, DialogFactory dialog) {
+                              ExecutorService callThreads, ExecutorService workers, RecognitionPool recognition,
+                              ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents, DialogFactory dialog,
+                              Optional<Recordings> recordings) {
         this.config = config;
         this.database = database;
         this.store = store;
@@ -109,6 +119,7 @@ public final class CandorApplication implements AutoCloseable {
         this.live = live;
         this.agents = agents;
         this.dialog = dialog;
+        this.recordings = recordings;
     }
 
     /** Starts Candor; returns once it answers calls. */
@@ -140,8 +151,8 @@ public final class CandorApplication implements AutoCloseable {
 
         ExecutorService callThreads = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("candor-call-"));
-        ExecutorService recognition = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), daemonThreads("candor-asr-"));
+        RecognitionPool recognition = RecognitionPool.sizedToCores(config.sip().maxConcurrentCalls());
+        LatencyMetrics metrics = new LatencyMetrics();
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("candor-work-"));
         SipEndpoint endpoint = SipEndpoint.start(endpointConfig(config), mediaClock, callThreads,
@@ -153,13 +164,19 @@ public final class CandorApplication implements AutoCloseable {
         configureTrunk(endpoint, config.sip().trunk());
         AgentDirectory agents = new AgentDirectory(agentProfiles(config), WRAP_UP, Clock.systemUTC());
         Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
-                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault());
+                MAX_WAIT, POSITION_INTERVAL, ZoneId.systemDefault(), config.handoff().coldTransfer());
         LiveCalls live = new LiveCalls();
         CallbackStore callbacks = new CallbackStore(database);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-timer-"));
         CallSessions sessions = new CallSessions();
+        RecordingStore recordingStore = new RecordingStore(database);
+        Optional<MasterKey> recordingKey = recordingKey(config);
+        Optional<Recordings> recordings = recordingKey.filter(k -> config.recording().enabled())
+                .map(k -> new Recordings(recordingStore, k, config.recording().directory(config.data()),
+                        Clock.systemUTC()));
         CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
-                recognizers, workers, recognition, timers, Clock.systemUTC());
+                recognizers, workers, recognition, metrics, timers, Clock.systemUTC(),
+                recordings.<CallRecorder>map(r -> r).orElse(CallRecorder.OFF));
         endpoint.setIncomingCallHandler(leg -> {
             Conversation conversation = dialog.newConversation(Scenario.inbound(), recognizers.isPresent());
             CallSession session = new CallSession(leg, conversation, services);
@@ -168,13 +185,34 @@ public final class CandorApplication implements AutoCloseable {
         });
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
-                        agents, sessions, Clock.systemUTC()));
+                        agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey)));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog);
+                workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog, recordings);
+    }
+
+    /**
+     * The recording master key: required (and its file created on first start) when recording is enabled;
+     * otherwise loaded only if present, so earlier recordings stay playable.
+     *
+     * @throws ConfigException naming the key at fault when the key cannot be had
+     */
+    private static Optional<MasterKey> recordingKey(CandorConfig config) {
+        CandorConfig.Recording r = config.recording();
+        try {
+            return MasterKey.load(r.keyEnv(), System.getenv(), r.keyFilePath(config.data()), r.enabled());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            if (!r.enabled()) {
+                log.warn("recordings cannot be played: {}", e.getMessage());
+                return Optional.empty();
+            }
+            throw ConfigException.invalid(r.keyEnv().isEmpty() ? "recording.key-file" : "recording.key-env",
+                    r.keyEnv().isEmpty() ? r.keyFilePath(config.data()).toString() : r.keyEnv(),
+                    "a usable recording master key: " + e.getMessage());
+        }
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */
@@ -329,13 +367,14 @@ public final class CandorApplication implements AutoCloseable {
         timers.shutdownNow();
         callThreads.shutdown();
         workers.shutdown();
-        recognition.shutdown();
+        recognition.close();
         try {
             callThreads.awaitTermination(2, TimeUnit.SECONDS);
             workers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recordings.ifPresent(Recordings::close);
         dialog.close();
         synthesizer.close();
         recognizers.ifPresent(r -> {

@@ -17,6 +17,13 @@ import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.media.PlaybackListener;
 import dev.candor.telephony.sip.ua.SerialExecutor;
+import dev.candor.app.storage.TurnLatency;
+import dev.candor.dialog.HandoffReason;
+import dev.candor.speech.asr.RecognitionEvent;
+import dev.candor.speech.asr.RecognitionListener;
+import dev.candor.speech.asr.RecognitionStream;
+import dev.candor.speech.asr.RecognizerFactory;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +55,12 @@ public final class CallSession implements CallLegListener {
     private final Handoffs handoffs;
     private final Executor worker;
     private final Clock clock;
-    private final CallerSpeech speech;
+    private final RecognitionStream speech;
+    /** When the endpointer last heard the caller stop speaking (media thread writes, others read). */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> callerSpeechEnded =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The timing of the reply being prepared; taken by the next {@link #say}. */
+    private TurnLatency replyLatency = TurnLatency.none();
 
     /**
      * Runs the conversation, one event at a time in arrival order, on the worker pool and outside this
@@ -57,6 +69,8 @@ public final class CallSession implements CallLegListener {
      */
     private final Executor dialog;
     private final Deque<AgentAction> pending = new ArrayDeque<>();
+    /** Tasks waiting for the queue to be played out ({@link SessionOutput#whenPlayed}). */
+    private final List<Runnable> whenPlayed = new java.util.ArrayList<>();
     private long currentPlayback = -1;
     private long currentTurn = -1;
     private final CallServices services;
@@ -72,6 +86,7 @@ public final class CallSession implements CallLegListener {
     private boolean ended;
     private long establishedNanos;
     private boolean firstPromptLogged;
+    private dev.candor.app.recording.CallRecorder.Active recording = dev.candor.app.recording.CallRecorder.Active.NONE;
 
     public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
         this.leg = Objects.requireNonNull(leg, "leg");
@@ -84,15 +99,40 @@ public final class CallSession implements CallLegListener {
         this.worker = services.workers();
         this.clock = services.clock();
         this.dialog = new SerialExecutor(worker);
-        this.speech = services.recognizers()
-                .map(factory -> new CallerSpeech(leg.id(), factory.create(8000), services.recognition(),
-                        fin -> worker.execute(() -> onUtterance(fin.text(), fin.confidence()))))
-                .orElse(null);
+        this.speech = services.recognizers().map(this::openRecognition).orElse(null);
     }
 
     /** What a call session may say that is the same on every call, to synthesise once at start-up. */
     public static List<String> fixedPrompts() {
-        return List.of(HandoffFlow.CALLBACK_OFFER);
+        return List.of(HandoffFlow.CALLBACK_OFFER, HandoffFlow.TRANSFER_NOTICE, ASR_UNAVAILABLE_NOTICE);
+    }
+
+    static final String ASR_UNAVAILABLE_NOTICE =
+            "I can't understand speech on this line, so I'm connecting you to a person.";
+
+    /** Feeds the caller's audio to a recognizer on the shared pool; finals become utterances. */
+    private RecognitionStream openRecognition(RecognizerFactory factory) {
+        try {
+            return services.recognition().open(leg.id(), factory.create(8000), new RecognitionListener() {
+                @Override
+                public void onEvent(RecognitionEvent event) {
+                    if (event instanceof RecognitionEvent.Final fin && !fin.text().isBlank()) {
+                        Instant heard = clock.instant();
+                        worker.execute(() -> onUtterance(fin.text(), fin.confidence(), heard));
+                    }
+                }
+
+                @Override
+                public void onError(RuntimeException error) {
+                    log.warn("call {}: speech recognition failed: {}", leg.id(), error.toString());
+                    worker.execute(CallSession.this::onSpeechWithoutRecognizer);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // Every recognizer is busy: this call goes on without speech recognition (DTMF, handoff).
+            log.warn("call {}: no speech recognition for this call: {}", leg.id(), e.getMessage());
+            return null;
+        }
     }
 
     /** Records the new call and answers it. Called on the leg's event thread. */
@@ -110,15 +150,17 @@ public final class CallSession implements CallLegListener {
     public synchronized void onEstablished(CallLeg leg) {
         establishedNanos = System.nanoTime();
         store.markAnswered(leg.id(), clock.instant());
-        converse(null);
+        recording = services.recorder().start(leg);
+        converse(null, TurnLatency.none());
     }
 
     /** Passes {@code event} (or the start of the call, when null) to the conversation and performs its answer. */
-    private void converse(CallerEvent event) {
+    private void converse(CallerEvent event, TurnLatency latency) {
         dialog.execute(() -> {
             List<AgentAction> actions = event == null ? conversation.start() : conversation.onEvent(event);
             synchronized (this) {
                 if (!ended && !handingOff && !takenOver) {
+                    replyLatency = latency.withDecided(clock.instant());
                     perform(actions);
                 }
             }
@@ -129,26 +171,49 @@ public final class CallSession implements CallLegListener {
     public void onAudio(CallLeg leg, short[] frame) {
         // Barge-in: the caller started talking while Candor talks. Cut Candor off here, on the media
         // thread, at once; the interrupted turn is recorded when its playback reports it stopped.
-        if (endpointer.accept(frame).stream().anyMatch(e -> e instanceof TurnEvent.SpeechStarted)
+        List<TurnEvent> turnEvents = endpointer.accept(frame);
+        if (turnEvents.stream().anyMatch(e -> e instanceof TurnEvent.SpeechStarted)
                 && !handingOff && leg.playback().isPlaying()) {
             bargedIn = true;
             leg.playback().cancelAll();
         }
-        CallerSpeech s = speech;
+        if (turnEvents.stream().anyMatch(e -> e instanceof TurnEvent.SpeechEnded)) {
+            callerSpeechEnded.set(clock.instant());
+            if (speech == null && !handingOff) {
+                // The caller spoke and nothing can understand them: a person must.
+                worker.execute(this::onSpeechWithoutRecognizer);
+            }
+        }
+        RecognitionStream s = speech;
         if (s != null && !handingOff) {
             s.offer(frame);
         }
     }
 
-    private synchronized void onUtterance(String text, double confidence) {
+    /** The caller talks but there is no speech recognition: hand them to a person, saying why. */
+    private synchronized void onSpeechWithoutRecognizer() {
+        if (ended || handingOff || takenOver) {
+            return;
+        }
+        pending.clear();
+        leg.playback().cancelAll();
+        perform(List.of(new AgentAction.Say(ASR_UNAVAILABLE_NOTICE), new AgentAction.Handoff(
+                HandoffReason.ASR_UNAVAILABLE, "A caller spoke, but speech recognition is not available on this "
+                        + "line, so nothing they said was understood. Handed over because Candor cannot "
+                        + "understand speech here.")));
+    }
+
+    private synchronized void onUtterance(String text, double confidence, Instant heard) {
         if (ended || handingOff) {
             return;
         }
+        TurnLatency latency = TurnLatency.none()
+                .withCallerSpeechEnded(callerSpeechEnded.getAndSet(null)).withTranscript(heard);
         store.endTurn(store.startTurn(leg.id(), Speaker.CALLER, text, clock.instant()), clock.instant(), false);
         live.turn(leg.id(), "caller", text, clock.instant());
         pending.clear();
         leg.playback().cancelAll();
-        converse(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence))));
+        converse(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence))), latency);
     }
 
     @Override
@@ -167,7 +232,7 @@ public final class CallSession implements CallLegListener {
         // A key press interrupts whatever Candor is saying.
         pending.clear();
         leg.playback().cancelAll();
-        converse(new CallerEvent.Dtmf(digit));
+        converse(new CallerEvent.Dtmf(digit), TurnLatency.none().withTranscript(clock.instant()));
     }
 
     @Override
@@ -176,6 +241,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         ended = true;
+        recording.stop();
         pending.clear();
         if (flow != null) {
             flow.onCallEnded();
@@ -224,10 +290,17 @@ public final class CallSession implements CallLegListener {
                 decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
             }
         }
+        if (!ended && currentPlayback < 0 && pending.isEmpty() && !whenPlayed.isEmpty()) {
+            List<Runnable> due = List.copyOf(whenPlayed);
+            whenPlayed.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     private void say(String text) {
         short[] pcm = prompts.pcm(text);
+        TurnLatency latency = replyLatency.withSynthesised(clock.instant());
+        replyLatency = TurnLatency.none(); // only the first thing said in a reply answers the caller
         int totalFrames = (pcm.length + 159) / 160;
         currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
         live.turn(leg.id(), "candor", text, clock.instant());
@@ -238,6 +311,13 @@ public final class CallSession implements CallLegListener {
         currentPlayback = leg.playback().play(pcm, new PlaybackListener() {
             @Override
             public void started(long id) {
+                if (latency.decided().isPresent()) {
+                    TurnLatency sent = latency.withFirstAudio(clock.instant());
+                    worker.execute(() -> {
+                        store.recordLatency(turn, sent);
+                        services.metrics().record(sent);
+                    });
+                }
                 if (first) {
                     log.info("call {}: greeting's first frame taken {} ms after the ACK", leg.id(),
                             (System.nanoTime() - since) / 1_000_000);
@@ -303,6 +383,12 @@ public final class CallSession implements CallLegListener {
         @Override
         public void say(String text) {
             pending.add(new AgentAction.Say(text));
+            runPending();
+        }
+
+        @Override
+        public void whenPlayed(Runnable task) {
+            whenPlayed.add(task);
             runPending();
         }
 

@@ -8,6 +8,7 @@ import dev.candor.handoff.HandoffQueue;
 import dev.candor.handoff.HoldLoop;
 import dev.candor.handoff.TransferAudio;
 import dev.candor.telephony.call.CallLeg;
+import dev.candor.telephony.call.TransferListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * Getting the caller to a person once the conversation has decided to hand over: ring the free agents
  * (warm transfer); when nobody is free, wait in line with hold audio and the position announced now and
  * then; when nobody answers or the wait is too long, say so plainly and offer a callback at a time the
- * caller picks by key. Every method runs with the session's lock held ({@code lock}).
+ * caller picks by key. A reason configured for cold transfer ({@code handoff.cold-transfer}) first asks
+ * the caller's side by REFER to call an external URI instead; if it refuses or the transfer fails, the
+ * caller goes to an agent as above. Every method runs with the session's lock held ({@code lock}).
  */
 final class HandoffFlow {
     private static final Logger log = LoggerFactory.getLogger(HandoffFlow.class);
@@ -36,23 +39,29 @@ final class HandoffFlow {
     static final int WHISPER_MAX_WORDS = 30;
     public static final String CALLBACK_OFFER = "No one can take your call right now. To be called back within the hour, "
             + "press 1. To be called back tomorrow morning, press 2. Or hang up.";
+    public static final String TRANSFER_NOTICE = "I'm transferring your call now. Please stay on the line.";
 
-    private enum Phase { TRANSFERRING, QUEUED, OFFERING_CALLBACK, CONNECTED, DONE }
+    private enum Phase { REFERRING, TRANSFERRING, QUEUED, OFFERING_CALLBACK, CONNECTED, DONE }
 
     private final Object lock;
     private final CallLeg leg;
     private final CallServices services;
     private final SessionOutput out;
     private final String summary;
+    private final String reason;
     private Phase phase;
+    /** A REFER was sent and its outcome is not yet recorded (the caller may hang up before it comes). */
+    private boolean referOutstanding;
     private AgentTransfer transfer;
     private HandoffQueue.Ticket ticket;
     private HoldLoop hold;
     private ScheduledFuture<?> poll;
     private Instant lastAnnounced;
 
-    private HandoffFlow(Object lock, CallLeg leg, CallServices services, SessionOutput out, String summary) {
+    private HandoffFlow(Object lock, CallLeg leg, CallServices services, SessionOutput out, String summary,
+                        String reason) {
         this.lock = lock;
+        this.reason = reason;
         this.leg = leg;
         this.services = services;
         this.out = out;
@@ -62,20 +71,77 @@ final class HandoffFlow {
     /** Starts the handoff; records the decision first. */
     static HandoffFlow start(Object lock, CallLeg leg, CallServices services, SessionOutput out,
                              AgentAction.Handoff handoff) {
-        HandoffFlow flow = new HandoffFlow(lock, leg, services, out, handoff.summary());
+        HandoffFlow flow = new HandoffFlow(lock, leg, services, out, handoff.summary(), handoff.reason().code());
         List<AgentTarget> agents = services.handoffs().agents().candidates(Optional.empty());
+        Optional<String> coldTarget = services.handoffs().coldTransferTarget(handoff.reason().code());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("summary", handoff.summary());
         details.put("agents", agents.stream().map(AgentTarget::name).toList());
+        coldTarget.ifPresent(target -> details.put("cold_transfer", target));
         out.decide("handoff", handoff.reason().code(), details);
         services.live().handoffSummary(leg.id(), handoff.summary());
         log.info("call {}: handing off ({})", leg.id(), handoff.reason().code());
-        if (agents.isEmpty()) {
-            flow.waitInLine();
+        if (coldTarget.isPresent()) {
+            flow.coldTransfer(coldTarget.get());
         } else {
-            flow.transferTo(agents);
+            flow.toAgents();
         }
         return flow;
+    }
+
+    /** The bridged transfer: ring the free agents, or wait in line when none is free. */
+    private void toAgents() {
+        List<AgentTarget> agents = services.handoffs().agents().candidates(Optional.empty());
+        if (agents.isEmpty()) {
+            waitInLine();
+        } else {
+            transferTo(agents);
+        }
+    }
+
+    /**
+     * Cold transfer: the caller hears that they are being transferred, then their side is asked by REFER
+     * to call {@code target}. The outcome is stored as a {@code transfer} decision; anything but success
+     * falls back to the agents.
+     */
+    private void coldTransfer(String target) {
+        phase = Phase.REFERRING;
+        out.status("transferring", Optional.empty());
+        out.say(TRANSFER_NOTICE);
+        out.whenPlayed(() -> {
+            if (phase != Phase.REFERRING || out.ended()) {
+                return;
+            }
+            referOutstanding = true;
+            try {
+                leg.transfer(target, new ReferEvents(target));
+            } catch (IllegalArgumentException e) {
+                log.warn("call {}: cannot transfer to {}: {}", leg.id(), target, e.getMessage());
+                transferEnded(target, "refused", 0);
+            }
+        });
+    }
+
+    /** Records how the REFER ended; on anything but success, hands the caller to the agents instead. */
+    private void transferEnded(String target, String outcome, int status) {
+        if (!referOutstanding) {
+            return;
+        }
+        referOutstanding = false;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("target", target);
+        details.put("outcome", outcome);
+        details.put("status", status);
+        out.decide("transfer", reason, details);
+        if (outcome.equals("succeeded")) {
+            phase = Phase.DONE;
+            if (!out.ended()) {
+                out.status("transferred", Optional.empty());
+            }
+        } else if (phase == Phase.REFERRING && !out.ended()) {
+            log.info("call {}: cold transfer {} ({}); falling back to the agents", leg.id(), outcome, status);
+            toAgents();
+        }
     }
 
     private void transferTo(List<AgentTarget> agents) {
@@ -217,6 +283,41 @@ final class HandoffFlow {
             words += w.length;
         }
         return out.toString();
+    }
+
+    /** The REFER's progress, on the caller leg's event thread. */
+    private final class ReferEvents implements TransferListener {
+        private final String target;
+
+        ReferEvents(String target) {
+            this.target = target;
+        }
+
+        @Override
+        public void onAccepted(int statusCode) {
+            log.info("call {}: REFER accepted ({})", leg.id(), statusCode);
+        }
+
+        @Override
+        public void onSucceeded(int statusCode) {
+            synchronized (lock) {
+                transferEnded(target, "succeeded", statusCode);
+            }
+        }
+
+        @Override
+        public void onFailed(int statusCode) {
+            synchronized (lock) {
+                transferEnded(target, "failed", statusCode);
+            }
+        }
+
+        @Override
+        public void onRefused(int statusCode) {
+            synchronized (lock) {
+                transferEnded(target, "refused", statusCode);
+            }
+        }
     }
 
     private final class TransferEvents implements HandoffListener {

@@ -9,6 +9,9 @@ interface SessionOutput {
     /** Says {@code text} after whatever is queued, storing the turn. */
     void say(String text);
 
+    /** Runs {@code task} (with the session's lock held) once everything queued has been played. */
+    void whenPlayed(Runnable task);
+
     /** Ends the call after whatever is queued. */
     void endCall(String reason);
 

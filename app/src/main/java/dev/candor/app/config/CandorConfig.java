@@ -214,8 +214,31 @@ public record CandorConfig(
         }
     }
 
-    /** {@code recording.*}. */
-    public record Recording(boolean enabled) {
+    /**
+     * {@code recording.*}. {@code dir} is the folder of encrypted recordings ({@code ""}: {@code data.dir/recordings});
+     * {@code keyEnv} names the environment variable holding the master key in base64 ({@code ""}: use the key
+     * file); {@code keyFile} is that file ({@code ""}: {@code data.dir/recording-master.key}, created with
+     * owner-only permissions on first start). The key itself is never part of the configuration.
+     */
+    public record Recording(boolean enabled, String dir, String keyEnv, String keyFile) {
+        public Recording {
+            Objects.requireNonNull(dir, "dir");
+            Objects.requireNonNull(keyEnv, "keyEnv");
+            Objects.requireNonNull(keyFile, "keyFile");
+        }
+
+        /** Recording off, defaults elsewhere. */
+        public static final Recording OFF = new Recording(false, "", "", "");
+
+        /** The folder recordings are written to. */
+        public Path directory(Data data) {
+            return dir.isEmpty() ? data.dir().resolve("recordings") : Path.of(dir);
+        }
+
+        /** The master key file used when {@link #keyEnv()} is empty. */
+        public Path keyFilePath(Data data) {
+            return keyFile.isEmpty() ? data.dir().resolve("recording-master.key") : Path.of(keyFile);
+        }
     }
 
     /**
@@ -279,10 +302,16 @@ public record CandorConfig(
         }
     }
 
-    /** {@code handoff.*}. */
-    public record Handoff(List<Agent> agents, int answerTimeoutSeconds) {
+    /**
+     * {@code handoff.*}.
+     *
+     * @param coldTransfer handoff reason code ({@code vip}) to the external SIP URI such callers are
+     *     transferred to by REFER instead of being bridged to an agent
+     */
+    public record Handoff(List<Agent> agents, int answerTimeoutSeconds, java.util.Map<String, String> coldTransfer) {
         public Handoff {
             agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
+            coldTransfer = java.util.Map.copyOf(Objects.requireNonNull(coldTransfer, "coldTransfer"));
         }
     }
 

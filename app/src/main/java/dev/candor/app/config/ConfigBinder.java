@@ -60,11 +60,12 @@ final class ConfigBinder {
                 new Company(nonBlank(ConfigKey.COMPANY_NAME, "a non-empty company name"), timeZone()),
                 sip, rtp, http,
                 new Data(dataDir()),
-                new Recording(ConfigValues.bool(key(ConfigKey.RECORDING_ENABLED), raw(ConfigKey.RECORDING_ENABLED))),
+                recording(),
                 speech(),
                 dialog(),
                 new Handoff(AgentListValue.read(raw(ConfigKey.HANDOFF_AGENTS)),
-                        integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600)));
+                        integer(ConfigKey.HANDOFF_ANSWER_TIMEOUT_SECONDS, 1, 600),
+                        ColdTransferValue.read(raw(ConfigKey.HANDOFF_COLD_TRANSFER))));
     }
 
     private Sip sip() {
@@ -213,6 +214,25 @@ final class ConfigBinder {
             throw invalid(ConfigKey.DATA_DIR, text, expected);
         }
         return dir;
+    }
+
+    /** {@code recording.*}: paths are checked for syntax here; the key itself is loaded at start-up. */
+    private Recording recording() {
+        String dir = text(ConfigKey.RECORDING_DIR).strip();
+        if (!dir.isEmpty()) {
+            pathOf(ConfigKey.RECORDING_DIR, dir);
+        }
+        String keyFile = text(ConfigKey.RECORDING_KEY_FILE).strip();
+        if (!keyFile.isEmpty()) {
+            pathOf(ConfigKey.RECORDING_KEY_FILE, keyFile);
+        }
+        String keyEnv = text(ConfigKey.RECORDING_KEY_ENV).strip();
+        if (!keyEnv.isEmpty() && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw invalid(ConfigKey.RECORDING_KEY_ENV, keyEnv,
+                    "the name of an environment variable (letters, digits and _), or \"\" for the key file");
+        }
+        return new Recording(ConfigValues.bool(key(ConfigKey.RECORDING_ENABLED), raw(ConfigKey.RECORDING_ENABLED)),
+                dir, keyEnv, keyFile);
     }
 
     private Speech speech() {

@@ -43,6 +43,9 @@ enum ConfigKey {
     HTTP_PORT("http.port", ValueType.INTEGER),
     DATA_DIR("data.dir", ValueType.TEXT),
     RECORDING_ENABLED("recording.enabled", ValueType.BOOLEAN),
+    RECORDING_DIR("recording.dir", ValueType.TEXT),
+    RECORDING_KEY_ENV("recording.key-env", ValueType.TEXT),
+    RECORDING_KEY_FILE("recording.key-file", ValueType.TEXT),
     SPEECH_VOSK_MODEL("speech.vosk.model", ValueType.TEXT),
     SPEECH_VOICE("speech.voice", ValueType.TEXT),
     SPEECH_WORDS_PER_MINUTE("speech.words-per-minute", ValueType.NUMBER),
@@ -57,10 +60,11 @@ enum ConfigKey {
     DIALOG_LLM_API_KEY_ENV("dialog.llm.api-key-env", ValueType.TEXT),
     DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
-    HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER);
+    HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER),
+    HANDOFF_COLD_TRANSFER("handoff.cold-transfer", ValueType.URI_MAP);
 
     /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
-    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST }
+    enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST, URI_MAP }
 
     static final String ENV_PREFIX = "CANDOR_";
 

@@ -78,6 +78,9 @@ public final class ConfigPrinter {
             case HTTP_PORT -> c.http().port();
             case DATA_DIR -> c.data().dir().toString();
             case RECORDING_ENABLED -> c.recording().enabled();
+            case RECORDING_DIR -> c.recording().dir();
+            case RECORDING_KEY_ENV -> c.recording().keyEnv();
+            case RECORDING_KEY_FILE -> c.recording().keyFile();
             case SPEECH_VOSK_MODEL -> c.speech().voskModel();
             case SPEECH_VOICE -> c.speech().voice();
             case SPEECH_WORDS_PER_MINUTE -> c.speech().wordsPerMinute();
@@ -93,6 +96,7 @@ public final class ConfigPrinter {
             case DIALOG_LLM_TIMEOUT_MILLIS -> c.dialog().llm().timeoutMillis();
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
+            case HANDOFF_COLD_TRANSFER -> new LinkedHashMap<>(new java.util.TreeMap<>(c.handoff().coldTransfer()));
         };
     }
 

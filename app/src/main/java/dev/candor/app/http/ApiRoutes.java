@@ -9,7 +9,10 @@ import dev.candor.app.call.SupervisionMode;
 import dev.candor.app.storage.UserStore;
 import dev.candor.app.live.LiveCall;
 import dev.candor.app.live.LiveCalls;
+import dev.candor.app.recording.RecordingFormatException;
+import dev.candor.app.recording.RecordingLibrary;
 import dev.candor.app.storage.CallRow;
+import dev.candor.app.storage.RecordingStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.DecisionRow;
 import dev.candor.app.storage.TurnRow;
@@ -29,6 +32,7 @@ import java.util.Optional;
 /** The routes: thin handlers that authorise per call and shape JSON. */
 final class ApiRoutes {
     static final String PRINCIPAL = "candor.principal";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiRoutes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConsoleServer.Dependencies deps;
@@ -51,11 +55,21 @@ final class ApiRoutes {
         routes.get("/api/calls/live", this::liveCalls, Access.AGENT);
         routes.get("/api/calls", this::history, Access.AGENT);
         routes.get("/api/calls/{id}", this::call, Access.AGENT);
+        routes.get("/api/calls/{id}/recording", this::recording, Access.AGENT);
         routes.get("/api/agents", this::agents, Access.AGENT);
         routes.put("/api/agents/{name}/availability", this::setAvailability, Access.AGENT);
         routes.get("/api/callbacks", this::callbacks, Access.SUPERVISOR);
         routes.post("/api/calls/{id}/supervision", this::supervise, Access.SUPERVISOR);
         routes.sse("/api/events", this::events, Access.AGENT);
+        routes.get("/api/metrics", this::metrics, Access.SUPERVISOR);
+    }
+
+    /** Prometheus text format: reply latency by step, and calls in progress. */
+    private void metrics(Context ctx) {
+        String body = deps.metrics().prometheus()
+                + "# HELP candor_calls_active Calls in progress.\n# TYPE candor_calls_active gauge\n"
+                + "candor_calls_active " + deps.live().snapshot().size() + "\n";
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(body);
     }
 
     private static Principal principal(Context ctx) {
@@ -150,7 +164,46 @@ final class ApiRoutes {
         m.put("turns", deps.calls().turns(id).stream().map(ApiRoutes::turnJson).toList());
         m.put("decisions", deps.calls().decisions(id).stream().map(ApiRoutes::decisionJson).toList());
         deps.live().find(id).ifPresent(l -> m.put("status", l.status()));
+        m.put("recording", deps.recordings().find(id).map(ApiRoutes::recordingJson).orElse(null));
         ctx.json(m);
+    }
+
+    private static Map<String, Object> recordingJson(RecordingStore.RecordingRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status());
+        m.put("startedAt", r.startedAt().toString());
+        m.put("endedAt", r.endedAt().map(Object::toString).orElse(null));
+        m.put("durationMillis", r.durationMillis().orElse(null));
+        m.put("url", "/api/calls/" + r.callId() + "/recording");
+        return m;
+    }
+
+    /**
+     * The call's recording, decrypted, as audio/wav: the same access rules as the call itself, and every
+     * playback is audited.
+     */
+    private void recording(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        deps.calls().findCall(id).orElseThrow(() -> new ApiError(404, "no call " + id));
+        Principal p = principal(ctx);
+        if (!p.maySee(agentOf(id))) {
+            throw new ApiError(403, "this call is not yours");
+        }
+        RecordingStore.RecordingRow row = deps.recordings().find(id)
+                .orElseThrow(() -> new ApiError(404, "call " + id + " has no recording"));
+        RecordingLibrary.Playable playable;
+        try {
+            playable = deps.recordings().open(row);
+        } catch (IllegalStateException e) {
+            throw new ApiError(503, e.getMessage());
+        } catch (RecordingFormatException e) {
+            log.error("call {}: recording {} cannot be played: {}", id, row.id(), e.getMessage());
+            throw new ApiError(409, "the recording cannot be decrypted: " + e.getMessage());
+        }
+        deps.users().audit(p.name(), "play_recording", id, "recording " + row.id(), deps.clock().instant());
+        ctx.contentType("audio/wav").header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Length", String.valueOf(playable.length()));
+        ctx.result(playable.wav());
     }
 
     /** The agent a call was bridged to: from the live view, else from its stored decisions. */

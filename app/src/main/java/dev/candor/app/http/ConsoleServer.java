@@ -6,6 +6,8 @@ import dev.candor.app.auth.Principal;
 import dev.candor.app.auth.Role;
 import dev.candor.app.auth.Sessions;
 import dev.candor.app.live.LiveCalls;
+import dev.candor.app.metrics.LatencyMetrics;
+import dev.candor.app.recording.RecordingLibrary;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
@@ -34,14 +36,17 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
-                               AgentDirectory agents, CallSessions sessions, Clock clock) {
+                               AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                               RecordingLibrary recordings) {
         public Dependencies {
+            Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(live, "live");
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
         }
     }

@@ -117,6 +117,46 @@ public final class CallStore {
         });
     }
 
+    /** Stores when each step of the reply spoken in {@code turnId} happened (see {@link TurnLatency}). */
+    public void recordLatency(long turnId, TurnLatency latency) {
+        Objects.requireNonNull(latency, "latency");
+        db.withConnection("record latency of turn " + turnId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE turns SET caller_speech_ended_at = ?, "
+                    + "transcript_at = ?, decided_at = ?, synthesised_at = ?, first_audio_at = ? WHERE id = ?")) {
+                List<Optional<Instant>> steps = List.of(latency.callerSpeechEnded(), latency.transcript(),
+                        latency.decided(), latency.synthesised(), latency.firstAudio());
+                for (int i = 0; i < steps.size(); i++) {
+                    ps.setString(i + 1, steps.get(i).map(Timestamps::format).orElse(null));
+                }
+                ps.setLong(6, turnId);
+                if (ps.executeUpdate() == 0) {
+                    throw new StorageException("cannot record latency of turn " + turnId + ": no turn with that id");
+                }
+                return null;
+            }
+        });
+    }
+
+    /** The latency recorded for a turn, if any step was. */
+    public TurnLatency latency(long turnId) {
+        return db.withConnection("read latency of turn " + turnId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT caller_speech_ended_at, transcript_at, "
+                    + "decided_at, synthesised_at, first_audio_at FROM turns WHERE id = ?")) {
+                ps.setLong(1, turnId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StorageException("no turn " + turnId);
+                    }
+                    List<Optional<Instant>> steps = new ArrayList<>();
+                    for (int i = 1; i <= 5; i++) {
+                        steps.add(Optional.ofNullable(rs.getString(i)).map(Timestamps::parse));
+                    }
+                    return new TurnLatency(steps.get(0), steps.get(1), steps.get(2), steps.get(3), steps.get(4));
+                }
+            }
+        });
+    }
+
     /**
      * Ends a turn the caller interrupted, keeping as its text the part actually played (the turns table
      * holds text as spoken).

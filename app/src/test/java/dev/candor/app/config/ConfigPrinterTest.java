@@ -41,7 +41,8 @@ class ConfigPrinterTest {
                 "dialog.llm.provider=ollama",
                 "dialog.llm.base-url=http://localhost:11434",
                 "dialog.llm.model=llama3",
-                "handoff.agents=[{name: 'yes', uri: \"sip:b@h\", skills: [a, 'true']}, {name: C, uri: \"sips:c@h\"}]"));
+                "handoff.agents=[{name: 'yes', uri: \"sip:b@h\", skills: [a, 'true']}, {name: C, uri: \"sips:c@h\"}]",
+                "handoff.cold-transfer={vip: \"sip:accounts@pbx.example.com\", high_value: \"sips:big@h:5061\"}"));
 
         assertThat(reload(ConfigPrinter.toYaml(custom))).isEqualTo(custom);
     }

@@ -64,6 +64,17 @@ class DialogActionsIT {
                 assertThat(d.reason()).contains("stop calling me");
             });
             assertThat(store.decisions(callId)).anySatisfy(d -> assertThat(d.kind()).isEqualTo("score"));
+            // Candor's reply carries when each step happened, and the metrics count it.
+            var turns = store.turns(callId);
+            int heard = turns.stream().map(t -> t.text()).toList().indexOf(phrase);
+            var reply = store.latency(turns.get(heard + 1).id());
+            assertThat(reply.transcript()).isPresent();
+            assertThat(reply.decided()).isPresent();
+            assertThat(reply.synthesised()).isPresent();
+            assertThat(reply.firstAudio()).isPresent();
+            assertThat(reply.decided().get()).isAfterOrEqualTo(reply.transcript().get());
+            assertThat(reply.firstAudio().get()).isAfterOrEqualTo(reply.synthesised().get());
+            assertThat(reply.responseTime()).isPresent();
             try (Database db = Database.open(data)) {
                 DoNotCallStore dnc = new DoNotCallStore(db);
                 assertThat(dnc.contains("sip:+15550100002@example.net")).as("the caller's number").isTrue();
@@ -88,6 +99,39 @@ class DialogActionsIT {
                 assertThat(c.phoneUri()).contains("+15550100002");
                 assertThat(c.dueAt()).isAfter(java.time.Instant.now());
             });
+        }
+    }
+
+    @Test
+    void aCallerWhoSpeaksWithoutSpeechRecognitionIsHandedToAPerson() throws Exception {
+        Path data = tmp.resolve("data");
+        try (RtpPeer caller = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10)) {
+            assertThat(candor.speechRecognitionAvailable()).isFalse();
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "8000",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> caller.audioFrames(8).stream()
+                    .filter(f -> Signals.rms(f) > 500).count() >= 10);
+            String callId = candor.callStore().recentCalls(1).get(0).id();
+            // The caller talks (a recorded utterance, then the silence a phone keeps sending).
+            short[] utterance;
+            try (java.io.InputStream in = DialogActionsIT.class.getResourceAsStream(
+                    "/fixtures/audio/question-opening-hours.wav")) {
+                utterance = dev.candor.speech.audio.WavReader.read(in).samples();
+            }
+            short[] talkThenSilence = java.util.Arrays.copyOf(utterance, utterance.length + 8000 * 2);
+            caller.sendSpeech(talkThenSilence, 8); // caller-hangs-up.xml offers PCMA first
+            CallStore store = candor.callStore();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.decisions(callId))
+                    .as("decisions; turns: %s", store.turns(callId)).extracting(d -> d.kind()).contains("handoff"));
+            assertThat(store.decisions(callId)).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo("handoff");
+                assertThat(d.reason()).isEqualTo("asr_unavailable");
+            });
+            assertThat(store.turns(callId)).extracting(t -> t.text())
+                    .contains("I can't understand speech on this line, so I'm connecting you to a person.");
+            callerPhone.await(30);
         }
     }
 }

@@ -80,8 +80,8 @@ class ConsoleApiTest {
                 new AgentDirectory.AgentProfile("Bob", "sip:bob@127.0.0.1:5072", Set.of("sales"))),
                 Duration.ofSeconds(30), Clock.systemUTC());
         server = ConsoleServer.start("127.0.0.1", 0,
-                new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(),
-                        Clock.systemUTC()));
+                new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(), new dev.candor.app.metrics.LatencyMetrics(),
+                        Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE));
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -43,6 +43,18 @@ public interface CallLeg {
     /** Ends the leg: BYE when established, CANCEL when an outbound leg is still ringing. */
     void hangup();
 
+    /**
+     * Cold transfer (RFC 3515): asks the remote party, by REFER inside this established dialog, to call
+     * {@code targetUri} instead, and follows its NOTIFY reports. On success Candor hangs up this leg
+     * (ending with {@link EndReason#TRANSFERRED}); on refusal or failure the call goes on. Progress
+     * arrives at {@code listener} on this leg's event thread.
+     *
+     * @throws IllegalArgumentException when {@code targetUri} is not a sip: or sips: URI
+     */
+    default void transfer(String targetUri, TransferListener listener) {
+        throw new UnsupportedOperationException("this leg cannot transfer");
+    }
+
     /** Prompts queued here are played to the remote party, paced by the media clock. */
     PlaybackQueue playback();
 
@@ -68,6 +80,15 @@ public interface CallLeg {
      * says without hearing themselves.
      */
     void tapOutgoing(java.util.function.Consumer<short[]> sink);
+
+    /**
+     * Adds a monitor that sees every frame received and sent on this leg (see {@link MediaMonitor}),
+     * independent of the taps above and of other monitors. Closing the registration removes it; a
+     * monitor that throws is removed and the failure logged once.
+     */
+    default dev.candor.telephony.media.Registration addMonitor(dev.candor.telephony.media.MediaMonitor monitor) {
+        throw new UnsupportedOperationException("this leg cannot be monitored");
+    }
 
     /**
      * The RTP session's statistics now: packets sent and received, our loss and jitter, the jitter

@@ -20,6 +20,8 @@ public enum EndReason {
     NOT_ACCEPTABLE,
     /** The remote party never acknowledged our 200 OK. */
     ACK_TIMEOUT,
+    /** The remote party was transferred elsewhere by REFER and Candor left the call. */
+    TRANSFERRED,
     /** Transport failure or an unexpected protocol error. */
     FAILED;
 

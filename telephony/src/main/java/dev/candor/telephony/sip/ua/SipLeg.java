@@ -5,7 +5,10 @@ import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.call.TransferListener;
 import dev.candor.telephony.media.DtmfSender;
+import dev.candor.telephony.media.MediaMonitor;
+import dev.candor.telephony.media.Registration;
 import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
 import dev.candor.telephony.sdp.MediaParameters;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +58,7 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     private volatile MediaParameters negotiated;
     private volatile Consumer<short[]> forward;
     private volatile Consumer<short[]> outgoingTap;
+    private final List<MediaMonitor> monitors = new CopyOnWriteArrayList<>();
     /** The media channel once started, for other threads (the field {@code media} is the SIP thread's). */
     private volatile MediaChannel startedMedia;
     private static final short[] SILENCE = new short[160];
@@ -68,6 +73,8 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     protected long localCseq;
     protected MediaChannel media;
     protected SessionDescription localSdp;
+    /** The REFER subscription (cold transfer), once one was started. */
+    private ReferTransfer transfer;
 
     SipLeg(SipUserAgent ua, CallDirection direction) {
         this.ua = Objects.requireNonNull(ua, "ua");
@@ -133,6 +140,13 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     }
 
     @Override
+    public Registration addMonitor(MediaMonitor monitor) {
+        Objects.requireNonNull(monitor, "monitor");
+        monitors.add(monitor);
+        return () -> monitors.remove(monitor);
+    }
+
+    @Override
     public MediaStatistics mediaStatistics() {
         MediaChannel channel = startedMedia;
         return channel == null ? MediaStatistics.NONE : channel.statistics();
@@ -151,6 +165,34 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     @Override
     public void hangup() {
         ua.scheduler().execute(this::hangupOnSipThread);
+    }
+
+    @Override
+    public void transfer(String targetUri, TransferListener transferListener) {
+        Objects.requireNonNull(transferListener, "listener");
+        SipUri target = SipUri.parse(Objects.requireNonNull(targetUri, "targetUri")).value()
+                .filter(SipUri::isSip)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "invalid transfer target: " + targetUri + " (expected a sip: or sips: URI)"));
+        ua.scheduler().execute(() -> transferOnSipThread(target, transferListener));
+    }
+
+    private void transferOnSipThread(SipUri target, TransferListener transferListener) {
+        if (state != CallState.ESTABLISHED) {
+            runOnEvents(() -> transferListener.onRefused(481));
+        } else if (transfer != null && transfer.state() != ReferTransfer.State.TERMINATED) {
+            runOnEvents(() -> transferListener.onRefused(491));
+        } else {
+            transfer = new ReferTransfer(this, target, transferListener);
+            transfer.start();
+        }
+    }
+
+    /** The transfer succeeded: Candor leaves the call, unless the peer already hung up. */
+    void leaveAfterTransfer() {
+        if (state == CallState.ESTABLISHED) {
+            sendBye(EndReason.TRANSFERRED);
+        }
     }
 
     @Override
@@ -187,10 +229,24 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         if (tap != null) {
             tap.accept(voice == null ? SILENCE : voice);
         }
-        if (voice == null) {
-            return other;
+        short[] out = voice == null ? other : other == null ? voice : mix(voice, other);
+        if (!monitors.isEmpty()) {
+            short[] sent = out == null ? SILENCE : out;
+            notifyMonitors(m -> m.onSent(sent));
         }
-        return other == null ? voice : mix(voice, other);
+        return out;
+    }
+
+    /** Calls every monitor; one that throws is removed, so a faulty recorder cannot break the call's audio. */
+    private void notifyMonitors(Consumer<MediaMonitor> call) {
+        for (MediaMonitor monitor : monitors) {
+            try {
+                call.accept(monitor);
+            } catch (RuntimeException e) {
+                monitors.remove(monitor);
+                log.warn("call {}: media monitor {} failed and was removed", id, monitor, e);
+            }
+        }
     }
 
     /** Saturating sum of two frames: prompts and live audio (a barging supervisor) heard together. */
@@ -205,6 +261,9 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
 
     @Override
     public void onAudio(short[] frame) {
+        if (!monitors.isEmpty()) {
+            notifyMonitors(m -> m.onReceived(frame));
+        }
         listener.onAudio(this, frame);
         Consumer<short[]> sink = forward;
         if (sink != null) {
@@ -263,6 +322,7 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             media.close();
         }
         forward = null;
+        monitors.clear();
         ua.forget(this);
         log.info("call {} ended: {}", id, reason.code());
         emit(l -> l.onEnded(this, reason));
@@ -295,6 +355,14 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             ua.respond(request, source, SipResponse.to(request, 200).withHeader("Allow", SipUserAgent.ALLOW));
         } else if (method.equals(SipMethod.INVITE)) {
             onReInvite(request, source);
+        } else if (method.equals(SipMethod.NOTIFY)) {
+            // RFC 6665 §4.1.3: a NOTIFY that matches no subscription gets 481. The only subscriptions
+            // Candor has are the implicit ones its REFERs create (RFC 3515 §2.4.4).
+            if (transfer == null) {
+                ua.respond(request, source, SipResponse.to(request, 481));
+            } else {
+                transfer.onNotify(request, source);
+            }
         } else {
             ua.respond(request, source, SipResponse.to(request, 405).withHeader("Allow", SipUserAgent.ALLOW));
         }

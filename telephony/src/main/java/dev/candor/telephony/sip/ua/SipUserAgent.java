@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
 public final class SipUserAgent {
     private static final Logger log = LoggerFactory.getLogger(SipUserAgent.class);
 
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, NOTIFY";
     /** Methods RFC 3261 and its extensions define that Candor knows but does not support: 405, not 501. */
     private static final List<String> KNOWN_UNSUPPORTED =
             List.of("REGISTER", "PRACK", "UPDATE", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH");
@@ -262,7 +262,8 @@ public final class SipUserAgent {
                     .withHeader("Server", settings.userAgent()));
         } else if (name.equals("REGISTER") && registrar != null) {
             respond(request, source, registrar.handle(request, source));
-        } else if (request.method().equals(SipMethod.BYE) || request.method().equals(SipMethod.INFO)) {
+        } else if (request.method().equals(SipMethod.BYE) || request.method().equals(SipMethod.INFO)
+                || request.method().equals(SipMethod.NOTIFY)) {
             respond(request, source, SipResponse.to(request, 481));
         } else if (KNOWN_UNSUPPORTED.contains(name)) {
             respond(request, source, SipResponse.to(request, 405).withHeader("Allow", ALLOW));
