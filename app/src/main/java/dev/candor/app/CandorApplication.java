@@ -37,6 +37,9 @@ import dev.candor.speech.tts.PromptCache;
 import dev.candor.speech.tts.SpeechSynthesizer;
 import dev.candor.telephony.call.SipEndpoint;
 import dev.candor.telephony.call.SipEndpointConfig;
+import dev.candor.telephony.call.StreamTransports;
+import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.ua.TrunkRegistration;
 import dev.candor.telephony.sip.auth.DigestClient;
 import dev.candor.telephony.sip.auth.Registrar;
 import dev.candor.telephony.sip.auth.RegistrarCredentials;
@@ -152,6 +155,7 @@ public final class CandorApplication implements AutoCloseable {
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
         configureAuthentication(endpoint, config.sip());
+        configureTrunk(endpoint, config.sip().trunk());
         AgentDirectory agents = new AgentDirectory(agentProfiles(config),
                 Duration.ofSeconds(config.handoff().wrapUpSeconds()), Clock.systemUTC());
         Handoffs handoffs = new Handoffs(endpoint, agents, Duration.ofSeconds(config.handoff().answerTimeoutSeconds()),
@@ -247,7 +251,38 @@ public final class CandorApplication implements AutoCloseable {
         return new SipEndpointConfig(config.sip().bind(), config.sip().port(), config.sip().advertisedAddress(),
                 config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
                 List.of(AudioCodec.PCMU, AudioCodec.PCMA), floodLimits(config.sip()),
-                config.sip().maxConcurrentCalls());
+                config.sip().maxConcurrentCalls(), streamTransports(config.sip().transports()));
+    }
+
+    /** TCP, and TLS with the keystore password read from the environment variable the config names. */
+    static StreamTransports streamTransports(CandorConfig.Transports t) {
+        StreamTransports streams = new StreamTransports(t.tcpEnabled(), Duration.ofSeconds(t.tcpIdleTimeoutSeconds()),
+                t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections());
+        if (t.tlsKeystore().isEmpty()) {
+            return streams;
+        }
+        String password = System.getenv(t.tlsKeystorePasswordEnv());
+        if (password == null) {
+            throw new IllegalStateException("sip.tls.keystore-password-env names " + t.tlsKeystorePasswordEnv()
+                    + ", which is not set (expected the keystore password in that environment variable)");
+        }
+        return streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
+    }
+
+    /** Registration at the trunk and its outbound proxy, when configured (after the trunk's credentials). */
+    private static void configureTrunk(SipEndpoint endpoint, CandorConfig.Trunk trunk) {
+        if (!trunk.outboundProxy().isEmpty()) {
+            endpoint.setOutboundProxy(trunk.outboundProxy());
+        }
+        if (!trunk.registrar().isEmpty()) {
+            try {
+                endpoint.registerAtTrunk(new TrunkRegistration.Settings(SipUri.of(trunk.registrar()),
+                        trunk.username(), Duration.ofSeconds(trunk.registerExpirySeconds()), Duration.ofSeconds(5),
+                        Duration.ofMinutes(5)));
+            } catch (IllegalArgumentException e) {
+                log.error("not registering at the trunk: {}", e.getMessage());
+            }
+        }
     }
 
     /** The registrar for agents' phones (when users are configured) and the trunk's credentials. */

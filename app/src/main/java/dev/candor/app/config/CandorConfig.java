@@ -53,7 +53,8 @@ public record CandorConfig(
      * {@code ""} means automatic, see {@link #advertisedAddress()}.
      */
     public record Sip(String bind, int port, String publicAddress, int maxMessageBytes, int maxConcurrentCalls,
-                      List<String> trustedAddresses, RateLimit rateLimit, RegistrarUsers registrar, Trunk trunk) {
+                      List<String> trustedAddresses, RateLimit rateLimit, RegistrarUsers registrar, Trunk trunk,
+                      Transports transports) {
         private static final String ANY_ADDRESS = "0.0.0.0";
         private static final String LOOPBACK = "127.0.0.1";
         /** The default of {@code sip.max-concurrent-calls}. */
@@ -66,12 +67,13 @@ public record CandorConfig(
             Objects.requireNonNull(rateLimit, "rateLimit");
             Objects.requireNonNull(registrar, "registrar");
             Objects.requireNonNull(trunk, "trunk");
+            Objects.requireNonNull(transports, "transports");
         }
 
         /** With the default concurrent-call cap and rate limits and no trusted addresses. */
         public Sip(String bind, int port, String publicAddress, int maxMessageBytes) {
             this(bind, port, publicAddress, maxMessageBytes, DEFAULT_MAX_CONCURRENT_CALLS, List.of(),
-                    RateLimit.DEFAULTS, RegistrarUsers.NONE, Trunk.NONE);
+                    RateLimit.DEFAULTS, RegistrarUsers.NONE, Trunk.NONE, Transports.DEFAULTS);
         }
 
         /**
@@ -152,18 +154,48 @@ public record CandorConfig(
         }
     }
 
-    /** {@code sip.trunk.*}: Candor's Digest credentials at the trunk, used when it challenges; masked. */
-    public record Trunk(String username, String password) {
+    /**
+     * {@code sip.trunk.*}: Candor's Digest credentials at the trunk (password masked), the registrar
+     * Candor registers at ({@code ""}: none) and for how long, and the outbound proxy its INVITEs and
+     * REGISTERs go through ({@code ""}: straight to the target).
+     */
+    public record Trunk(String username, String password, String registrar, int registerExpirySeconds,
+                        String outboundProxy) {
+        public static final int DEFAULT_REGISTER_EXPIRY_SECONDS = 3600;
         public static final Trunk NONE = new Trunk("", "");
 
         public Trunk {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(registrar, "registrar");
+            Objects.requireNonNull(outboundProxy, "outboundProxy");
+        }
+
+        public Trunk(String username, String password) {
+            this(username, password, "", DEFAULT_REGISTER_EXPIRY_SECONDS, "");
         }
 
         @Override
         public String toString() {
-            return "Trunk[username=" + username + ", password=" + (password.isEmpty() ? "" : ConfigPrinter.MASK) + "]";
+            return "Trunk[username=" + username + ", password=" + (password.isEmpty() ? "" : ConfigPrinter.MASK)
+                    + ", registrar=" + registrar + ", registerExpirySeconds=" + registerExpirySeconds
+                    + ", outboundProxy=" + outboundProxy + "]";
+        }
+    }
+
+    /**
+     * {@code sip.tcp.*} and {@code sip.tls.*}: TCP on the SIP port, and TLS on {@code tlsPort} when a
+     * PKCS#12 keystore is set; its password is read from the environment variable
+     * {@code tlsKeystorePasswordEnv} names, never from the configuration file.
+     */
+    public record Transports(boolean tcpEnabled, int tcpIdleTimeoutSeconds, int tcpMaxConnections, int tlsPort,
+                             String tlsKeystore, String tlsKeystorePasswordEnv) {
+        public static final Transports DEFAULTS =
+                new Transports(true, 300, 10_000, 5061, "", "CANDOR_SIP_TLS_PASSWORD");
+
+        public Transports {
+            Objects.requireNonNull(tlsKeystore, "tlsKeystore");
+            Objects.requireNonNull(tlsKeystorePasswordEnv, "tlsKeystorePasswordEnv");
         }
     }
 

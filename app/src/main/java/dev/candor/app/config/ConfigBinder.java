@@ -8,6 +8,7 @@ import dev.candor.app.config.CandorConfig.Http;
 import dev.candor.app.config.CandorConfig.Llm;
 import dev.candor.app.config.CandorConfig.RateLimit;
 import dev.candor.app.config.CandorConfig.RegistrarUsers;
+import dev.candor.app.config.CandorConfig.Transports;
 import dev.candor.app.config.CandorConfig.Trunk;
 import dev.candor.telephony.sip.auth.DigestAlgorithm;
 import dev.candor.telephony.sip.auth.RegistrarCredentials;
@@ -17,6 +18,7 @@ import dev.candor.app.config.CandorConfig.Rtp;
 import dev.candor.app.config.CandorConfig.Sip;
 import dev.candor.app.config.CandorConfig.Speech;
 import dev.candor.telephony.sip.limits.TrustedAddresses;
+import dev.candor.telephony.sip.message.SipUri;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -92,8 +94,54 @@ final class ConfigBinder {
         return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
                 integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024),
                 integer(ConfigKey.SIP_MAX_CONCURRENT_CALLS, 1, 100_000),
-                trustedAddresses(), rateLimit, registrarUsers(),
-                new Trunk(text(ConfigKey.SIP_TRUNK_USERNAME).strip(), text(ConfigKey.SIP_TRUNK_PASSWORD)));
+                trustedAddresses(), rateLimit, registrarUsers(), trunk(), transports());
+    }
+
+    /** {@code sip.trunk.*}: a registrar needs a user name; URIs must parse as SIP URIs. */
+    private Trunk trunk() {
+        String username = text(ConfigKey.SIP_TRUNK_USERNAME).strip();
+        String registrar = sipUriOrEmpty(ConfigKey.SIP_TRUNK_REGISTRAR);
+        if (!registrar.isEmpty() && username.isEmpty()) {
+            throw invalid(ConfigKey.SIP_TRUNK_REGISTRAR, registrar,
+                    "\"\" unless sip.trunk.username is set (Candor registers as that user)");
+        }
+        return new Trunk(username, text(ConfigKey.SIP_TRUNK_PASSWORD), registrar,
+                integer(ConfigKey.SIP_TRUNK_REGISTER_EXPIRY_SECONDS, 60, 86_400),
+                sipUriOrEmpty(ConfigKey.SIP_TRUNK_OUTBOUND_PROXY));
+    }
+
+    private String sipUriOrEmpty(ConfigKey key) {
+        String value = text(key).strip();
+        if (!value.isEmpty()) {
+            var parsed = SipUri.parse(value);
+            if (!parsed.isOk() || !parsed.orElseThrow().isSip()) {
+                throw invalid(key, value, "a SIP URI such as sip:trunk.example.com;transport=tcp, or \"\"");
+            }
+        }
+        return value;
+    }
+
+    /** {@code sip.tcp.*} and {@code sip.tls.*}; the keystore must be a readable file when set. */
+    private Transports transports() {
+        int tlsPort = port(ConfigKey.SIP_TLS_PORT);
+        String keystore = text(ConfigKey.SIP_TLS_KEYSTORE).strip();
+        String passwordEnv = text(ConfigKey.SIP_TLS_KEYSTORE_PASSWORD_ENV).strip();
+        if (!keystore.isEmpty()) {
+            if (!Files.isRegularFile(pathOf(ConfigKey.SIP_TLS_KEYSTORE, keystore))
+                    || !Files.isReadable(Path.of(keystore))) {
+                throw invalid(ConfigKey.SIP_TLS_KEYSTORE, keystore, "a readable PKCS#12 file, or \"\" for no TLS");
+            }
+            if (!passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw invalid(ConfigKey.SIP_TLS_KEYSTORE_PASSWORD_ENV, passwordEnv,
+                        "the name of the environment variable holding the keystore password");
+            }
+            if (tlsPort == port(ConfigKey.SIP_PORT)) {
+                throw invalid(ConfigKey.SIP_TLS_PORT, tlsPort, "a port other than sip.port");
+            }
+        }
+        return new Transports(ConfigValues.bool(key(ConfigKey.SIP_TCP_ENABLED), raw(ConfigKey.SIP_TCP_ENABLED)),
+                integer(ConfigKey.SIP_TCP_IDLE_TIMEOUT_SECONDS, 1, 86_400),
+                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS, 1, 1_000_000), tlsPort, keystore, passwordEnv);
     }
 
     /** {@code sip.registrar.*}: checked by building the stored credentials once, so start-up fails early. */

@@ -29,6 +29,15 @@ enum ConfigKey {
     SIP_REGISTRAR_USERS("sip.registrar.users", ValueType.TEXT_LIST),
     SIP_TRUNK_USERNAME("sip.trunk.username", ValueType.TEXT),
     SIP_TRUNK_PASSWORD("sip.trunk.password", ValueType.TEXT),
+    SIP_TRUNK_REGISTRAR("sip.trunk.registrar", ValueType.TEXT),
+    SIP_TRUNK_REGISTER_EXPIRY_SECONDS("sip.trunk.register-expiry-seconds", ValueType.INTEGER),
+    SIP_TRUNK_OUTBOUND_PROXY("sip.trunk.outbound-proxy", ValueType.TEXT),
+    SIP_TCP_ENABLED("sip.tcp.enabled", ValueType.BOOLEAN),
+    SIP_TCP_IDLE_TIMEOUT_SECONDS("sip.tcp.idle-timeout-seconds", ValueType.INTEGER),
+    SIP_TCP_MAX_CONNECTIONS("sip.tcp.max-connections", ValueType.INTEGER),
+    SIP_TLS_PORT("sip.tls.port", ValueType.INTEGER),
+    SIP_TLS_KEYSTORE("sip.tls.keystore", ValueType.TEXT),
+    SIP_TLS_KEYSTORE_PASSWORD_ENV("sip.tls.keystore-password-env", ValueType.TEXT),
     RTP_PORT_MIN("rtp.port-min", ValueType.INTEGER),
     RTP_PORT_MAX("rtp.port-max", ValueType.INTEGER),
     HTTP_PORT("http.port", ValueType.INTEGER),
@@ -100,6 +109,9 @@ enum ConfigKey {
             return true; // user:HA1 entries; an HA1 is as good as the password in its realm
         }
         String last = dottedKey.substring(dottedKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (last.endsWith("-env")) {
+            return false; // names the variable that holds the secret
+        }
         return last.contains("password") || last.contains("secret") || last.contains("token")
                 || (dottedKey.startsWith("dialog.llm.") && last.contains("key") && !last.endsWith("-env"));
     }

@@ -64,6 +64,15 @@ public final class ConfigPrinter {
             case SIP_REGISTRAR_USERS -> new ArrayList<>(c.sip().registrar().users());
             case SIP_TRUNK_USERNAME -> c.sip().trunk().username();
             case SIP_TRUNK_PASSWORD -> c.sip().trunk().password();
+            case SIP_TRUNK_REGISTRAR -> c.sip().trunk().registrar();
+            case SIP_TRUNK_REGISTER_EXPIRY_SECONDS -> c.sip().trunk().registerExpirySeconds();
+            case SIP_TRUNK_OUTBOUND_PROXY -> c.sip().trunk().outboundProxy();
+            case SIP_TCP_ENABLED -> c.sip().transports().tcpEnabled();
+            case SIP_TCP_IDLE_TIMEOUT_SECONDS -> c.sip().transports().tcpIdleTimeoutSeconds();
+            case SIP_TCP_MAX_CONNECTIONS -> c.sip().transports().tcpMaxConnections();
+            case SIP_TLS_PORT -> c.sip().transports().tlsPort();
+            case SIP_TLS_KEYSTORE -> c.sip().transports().tlsKeystore();
+            case SIP_TLS_KEYSTORE_PASSWORD_ENV -> c.sip().transports().tlsKeystorePasswordEnv();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
             case HTTP_PORT -> c.http().port();

@@ -55,7 +55,9 @@ class ConfigErrorsTest {
                 + "(known keys under sip: bind, port, public-address, max-message-bytes, max-concurrent-calls, "
                 + "trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
                 + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
-                + "registrar.realm, registrar.users, trunk.username, trunk.password)");
+                + "registrar.realm, registrar.users, trunk.username, trunk.password, trunk.registrar, "
+                + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, tcp.max-connections, "
+                + "tls.port, tls.keystore, tls.keystore-password-env)");
         assertThat(e.key()).isEqualTo("sip.prot");
     }
 
@@ -197,5 +199,39 @@ class ConfigErrorsTest {
         ConfigException e = fileFailure("dialog:\n  llm:\n    api-key: sk-secret-value\n");
 
         assertThat(e.getMessage()).doesNotContain("sk-secret-value").contains("dialog.llm.api-key");
+    }
+
+    @Test
+    void aTrunkRegistrarNeedsAUserName() {
+        assertThat(failure("sip.trunk.registrar=sip:trunk.example.com")).hasMessage(
+                "invalid sip.trunk.registrar: \"sip:trunk.example.com\" (expected \"\" unless sip.trunk.username "
+                        + "is set (Candor registers as that user))");
+    }
+
+    @Test
+    void trunkUrisMustBeSipUris() {
+        assertThat(failure("sip.trunk.username=candor", "sip.trunk.registrar=http://trunk")).hasMessageStartingWith(
+                "invalid sip.trunk.registrar: \"http://trunk\" (expected a SIP URI");
+        assertThat(failure("sip.trunk.outbound-proxy=sip:")).hasMessageStartingWith(
+                "invalid sip.trunk.outbound-proxy: \"sip:\" (expected a SIP URI");
+    }
+
+    @Test
+    void registerExpiryOutOfRangeNamesTheRange() {
+        assertThat(failure("sip.trunk.register-expiry-seconds=10"))
+                .hasMessage("invalid sip.trunk.register-expiry-seconds: \"10\" (expected an integer 60-86400)");
+    }
+
+    @Test
+    void aMissingKeystoreStopsStartUp() {
+        assertThat(failure("sip.tls.keystore=" + tmp.resolve("nope.p12"))).hasMessageStartingWith(
+                "invalid sip.tls.keystore: ").hasMessageContaining("(expected a readable PKCS#12 file");
+    }
+
+    @Test
+    void theTlsPortMustDifferFromTheSipPort() throws IOException {
+        Path keystore = Files.write(tmp.resolve("k.p12"), new byte[] {1});
+        assertThat(failure("sip.tls.keystore=" + keystore, "sip.tls.port=5060"))
+                .hasMessage("invalid sip.tls.port: 5060 (expected a port other than sip.port)");
     }
 }

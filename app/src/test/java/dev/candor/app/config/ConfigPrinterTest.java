@@ -64,6 +64,7 @@ class ConfigPrinterTest {
         assertThat(ConfigKey.isSecretName("dialog.llm.api-key")).isTrue();
         assertThat(ConfigKey.isSecretName("dialog.llm.api-key-env")).isFalse();
         assertThat(ConfigKey.isSecretName("sip.trunk.password")).isTrue();
+        assertThat(ConfigKey.isSecretName("sip.tls.keystore-password-env")).isFalse();
         assertThat(ConfigKey.isSecretName("recording.encryption-secret")).isTrue();
         assertThat(ConfigKey.isSecretName("http.admin-token")).isTrue();
         assertThat(ConfigKey.isSecretName("sip.public-address")).isFalse();

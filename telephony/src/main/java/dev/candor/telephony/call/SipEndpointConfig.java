@@ -18,34 +18,49 @@ import java.util.Objects;
  * @param codecs accepted audio codecs in Candor's order of preference
  * @param floodLimits per-source rate limits, bans and trusted addresses
  * @param maxConcurrentCalls calls at once; new INVITEs beyond it get 503
+ * @param transports TCP and TLS next to UDP
  */
 public record SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
                                 int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
-                                FloodLimits floodLimits, int maxConcurrentCalls) {
+                                FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports) {
     public SipEndpointConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         Objects.requireNonNull(floodLimits, "floodLimits");
+        Objects.requireNonNull(transports, "transports");
         codecs = List.copyOf(codecs);
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("invalid maxConcurrentCalls: " + maxConcurrentCalls + " (expected >= 1)");
         }
     }
 
+    /** UDP and TCP (no TLS). */
+    public SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
+                             int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
+                             FloodLimits floodLimits, int maxConcurrentCalls) {
+        this(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes, codecs, floodLimits,
+                maxConcurrentCalls, StreamTransports.defaults());
+    }
+
     /** With the default flood limits and no cap on concurrent calls beyond 1,000. */
     public SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
                              int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs) {
         this(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes, codecs,
-                FloodLimits.defaults(), 1000);
+                FloodLimits.defaults(), 1000, StreamTransports.defaults());
     }
 
     public SipEndpointConfig withFloodLimits(FloodLimits limits) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, limits, maxConcurrentCalls);
+                codecs, limits, maxConcurrentCalls, transports);
     }
 
     public SipEndpointConfig withMaxConcurrentCalls(int calls) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, calls);
+                codecs, floodLimits, calls, transports);
+    }
+
+    public SipEndpointConfig withTransports(StreamTransports streams) {
+        return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
+                codecs, floodLimits, maxConcurrentCalls, streams);
     }
 }

@@ -108,6 +108,7 @@ final class OutboundLeg extends SipLeg {
                 .header("Contact", "<" + ua.contactUri() + ">")
                 .header("Allow", SipUserAgent.ALLOW)
                 .header("User-Agent", ua.settings().userAgent());
+        ua.outboundRoute().ifPresent(route -> builder.header("Route", route));
         if (authHeader != null) {
             builder.header(authHeader, credentials.toString());
         }
@@ -277,14 +278,16 @@ final class OutboundLeg extends SipLeg {
 
     /** RFC 3261 §17.1.1.3: the ACK for a non-2xx final response, in the INVITE's transaction. */
     private SipRequest ackForFailure(SipResponse response) {
-        return SipRequest.builder(SipMethod.ACK, invite.requestUri())
+        SipRequest.Builder ack = SipRequest.builder(SipMethod.ACK, invite.requestUri())
                 .header("Via", invite.topVia().toString())
                 .header("Max-Forwards", "70")
                 .header("From", invite.from().toString())
                 .header("To", response.to().toString())
                 .header("Call-ID", callId)
-                .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.ACK).toString())
-                .build();
+                .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.ACK).toString());
+        // §17.1.1.3: the ACK carries the INVITE's Route header fields.
+        invite.headers().all("Route").forEach(route -> ack.header("Route", route));
+        return ack.build();
     }
 
     private void onAnswerTimeout() {
@@ -333,15 +336,17 @@ final class OutboundLeg extends SipLeg {
             return;
         }
         cancelSent = true;
-        SipRequest cancel = SipRequest.builder(SipMethod.CANCEL, invite.requestUri())
+        SipRequest.Builder cancelBuilder = SipRequest.builder(SipMethod.CANCEL, invite.requestUri())
                 .header("Via", invite.topVia().toString())
                 .header("Max-Forwards", "70")
                 .header("From", invite.from().toString())
                 .header("To", invite.to().toString())
                 .header("Call-ID", callId)
                 .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.CANCEL).toString())
-                .header("User-Agent", ua.settings().userAgent())
-                .build();
+                .header("User-Agent", ua.settings().userAgent());
+        // §9.1: the CANCEL carries the INVITE's Route header fields.
+        invite.headers().all("Route").forEach(route -> cancelBuilder.header("Route", route));
+        SipRequest cancel = cancelBuilder.build();
         // The CANCEL shares the INVITE's branch; its 200 arrives at the INVITE's handler, which ignores
         // it by its CSeq method; the INVITE's 487 then ends the leg.
         // §17.1.2.2: a non-INVITE client transaction over UDP retransmits on Timer E until a response.

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,6 +49,7 @@ public final class SipUserAgent {
     private final UserAgentCounters counters = new UserAgentCounters();
     private volatile Registrar registrar;
     private volatile DigestClient trunkCredentials;
+    private volatile SipUri outboundProxy;
     private volatile IncomingCallHandler incomingCallHandler = leg -> {
         leg.reject(480);
         return new CallLegListener() { };
@@ -84,6 +86,47 @@ public final class SipUserAgent {
     /** Answers 401/407 challenges to Candor's own requests (the trunk's digest credentials). */
     public void setTrunkCredentials(DigestClient credentials) {
         this.trunkCredentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /**
+     * Sends Candor's out-of-dialog requests (INVITE, REGISTER) through {@code proxy}: a Route header
+     * {@code <proxy;lr>} is added (RFC 3261 §8.1.2); the caller sends to the proxy's address.
+     */
+    public void setOutboundProxy(SipUri proxy) {
+        this.outboundProxy = Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** The preloaded Route for Candor's initial requests, if an outbound proxy is set. */
+    Optional<String> outboundRoute() {
+        SipUri proxy = outboundProxy;
+        return proxy == null ? Optional.empty()
+                : Optional.of("<" + (proxy.parameter("lr").isPresent() ? proxy : proxy.withParameter("lr", "")) + ">");
+    }
+
+    /**
+     * Registers Candor at a trunk, sending to {@code destination} (already resolved); refreshes until
+     * {@link TrunkRegistration#stop()}. Uses the trunk credentials for challenges.
+     */
+    public TrunkRegistration registerAtTrunk(TrunkRegistration.Settings registration, InetSocketAddress destination,
+                                             InstantSource clock) {
+        TrunkRegistration r = new TrunkRegistration(this, registration, destination, clock);
+        scheduler.execute(r::start);
+        return r;
+    }
+
+    /** Stops refreshing {@code registration}, on the SIP thread. */
+    public void stopRegistration(TrunkRegistration registration) {
+        scheduler.execute(registration::stop);
+    }
+
+    /**
+     * Stops refreshing {@code registration} and removes its binding at the trunk (REGISTER with
+     * Expires: 0); the future completes when the trunk answered or gave up.
+     */
+    public java.util.concurrent.CompletableFuture<Void> unregister(TrunkRegistration registration) {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        scheduler.execute(() -> registration.unregister().whenComplete((v, e) -> done.complete(null)));
+        return done;
     }
 
     Optional<DigestClient> trunkCredentials() {
@@ -326,6 +369,11 @@ public final class SipUserAgent {
     }
 
     SipUri contactUri() {
+        return contactUri(settings);
+    }
+
+    /** The Contact URI a user agent with {@code settings} puts in its messages. */
+    public static SipUri contactUri(UserAgentSettings settings) {
         return SipUri.of("sip:candor@" + hostForUri(settings.advertisedHost()) + ":" + settings.port());
     }
 
@@ -365,10 +413,14 @@ public final class SipUserAgent {
         return request.withHeaders(request.headers().replacing("Via", values.toArray(String[]::new)));
     }
 
-    /** RFC 3261 §18.2.2 for UDP, with RFC 3581 rport: where to send a response to {@code request}. */
+    /**
+     * RFC 3261 §18.2.2, with RFC 3581 rport: where to send a response to {@code request}. Over TCP or
+     * TLS that is the connection the request came on, which the transport finds by its address.
+     */
     static InetSocketAddress responseDestination(SipRequest request, InetSocketAddress source) {
         Via top = request.topVia();
-        if (top.hasRport()) {
+        String transport = top.transport();
+        if (top.hasRport() || transport.equalsIgnoreCase("TCP") || transport.equalsIgnoreCase("TLS")) {
             return source;
         }
         int port = top.port() > 0 ? top.port() : 5060;

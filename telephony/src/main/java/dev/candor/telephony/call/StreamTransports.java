@@ -1,0 +1,72 @@
+package dev.candor.telephony.call;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * SIP over streams next to UDP: TCP on the same port as UDP, and TLS (SIPS) on its own port when a
+ * PKCS#12 keystore is given.
+ *
+ * @param tcpEnabled listen on TCP too (and use it for {@code transport=tcp} targets)
+ * @param idleTimeout stream connections without traffic for this long are closed
+ * @param tlsPort the TLS port (usually 5061; 0 picks a free one); unused without a keystore
+ * @param keystore the PKCS#12 file with the certificate and key; empty turns TLS off
+ * @param keystorePassword the keystore's password; never printed (see {@link #toString()})
+ * @param maxConnections open TCP (and, separately, TLS) connections at most; more are closed when
+ *     accepted, except from trusted addresses
+ */
+public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
+                               String keystorePassword, int maxConnections) {
+    /** The default cap on open connections per stream transport. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+    public StreamTransports {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(keystore, "keystore");
+        Objects.requireNonNull(keystorePassword, "keystorePassword");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("invalid idle timeout: " + idleTimeout + " (expected > 0)");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("invalid maxConnections: " + maxConnections + " (expected >= 1)");
+        }
+        if (tlsPort < 0 || tlsPort > 65535) {
+            throw new IllegalArgumentException("invalid TLS port: " + tlsPort + " (expected 0–65535)");
+        }
+    }
+
+    public StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
+                            String keystorePassword) {
+        this(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** TCP on, idle connections closed after 5 minutes, no TLS. */
+    public static StreamTransports defaults() {
+        return new StreamTransports(true, Duration.ofMinutes(5), 5061, Optional.empty(), "");
+    }
+
+    /** UDP only. */
+    public static StreamTransports udpOnly() {
+        return new StreamTransports(false, Duration.ofMinutes(5), 5061, Optional.empty(), "");
+    }
+
+    public StreamTransports withTls(Path keystore, String password, int port) {
+        return new StreamTransports(tcpEnabled, idleTimeout, port, Optional.of(keystore), password, maxConnections);
+    }
+
+    public StreamTransports withIdleTimeout(Duration timeout) {
+        return new StreamTransports(tcpEnabled, timeout, tlsPort, keystore, keystorePassword, maxConnections);
+    }
+
+    public StreamTransports withMaxConnections(int max) {
+        return new StreamTransports(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, max);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamTransports[tcpEnabled=" + tcpEnabled + ", idleTimeout=" + idleTimeout + ", tlsPort=" + tlsPort
+                + ", keystore=" + keystore + ", keystorePassword=****, maxConnections=" + maxConnections + "]";
+    }
+}

@@ -1,0 +1,334 @@
+package dev.candor.telephony.sip.netty;
+
+import dev.candor.telephony.sip.limits.LogSafe;
+import dev.candor.telephony.sip.limits.SipIngress;
+import dev.candor.telephony.sip.message.SipMessage;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * SIP over a stream: TCP, or TLS when built with an {@link SslContext} (SIPS, RFC 3261 §26.2). Listens
+ * for connections and opens them on demand; keeps one connection per remote address, so a response
+ * goes back on the connection its request came on (RFC 3261 §18.2.2) and requests to a peer reuse an
+ * open one. Connections idle longer than the timeout are closed.
+ *
+ * <p>Messages are framed by {@link StreamSipDecoder}, checked by the shared {@link SipIngress}, and
+ * passed to the receiver on the SIP thread ({@code sipThread}), never on this channel's event loop.
+ * Nothing here blocks an event loop.
+ */
+public final class StreamSipChannel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamSipChannel.class);
+
+    private final String transport;
+    private final EventLoopGroup group;
+    private final SipIngress ingress;
+    private final Executor sipThread;
+    private final SslContext serverSsl;
+    private final SslContext clientSsl;
+    private final Duration idleTimeout;
+    private final int maxConnections;
+    private final Channel server;
+    private final Map<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
+    private final AtomicLong framingErrors = new AtomicLong();
+    private final AtomicLong acceptedConnections = new AtomicLong();
+    private final AtomicLong idleClosed = new AtomicLong();
+    private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong lastLogMillis = new AtomicLong();
+    private volatile BiConsumer<SipMessage, InetSocketAddress> receiver = (m, s) -> { };
+
+    private StreamSipChannel(Builder b) throws InterruptedException {
+        this.transport = b.serverSsl == null ? "TCP" : "TLS";
+        this.group = Objects.requireNonNull(b.group, "group");
+        this.ingress = Objects.requireNonNull(b.ingress, "ingress");
+        this.sipThread = Objects.requireNonNull(b.sipThread, "sipThread");
+        this.serverSsl = b.serverSsl;
+        this.clientSsl = b.clientSsl;
+        this.idleTimeout = Objects.requireNonNull(b.idleTimeout, "idleTimeout");
+        this.maxConnections = b.maxConnections;
+        this.server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new Initializer(true))
+                .bind(b.bindAddress, b.port)
+                .sync()
+                .channel();
+    }
+
+    /** Starts building a stream channel; {@link Builder#listen()} binds it. */
+    public static Builder builder(EventLoopGroup group, SipIngress ingress, Executor sipThread) {
+        return new Builder(group, ingress, sipThread);
+    }
+
+    /** {@code TCP} or {@code TLS}: the transport token this channel puts in Via. */
+    public String transport() {
+        return transport;
+    }
+
+    /** Where parsed messages go; called on the SIP thread. */
+    public void setReceiver(BiConsumer<SipMessage, InetSocketAddress> receiver) {
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Whether a connection to {@code remote} is open or being opened. */
+    public boolean hasConnection(InetSocketAddress remote) {
+        ChannelFuture f = connections.get(remote);
+        return f != null && (!f.isDone() || f.channel().isActive());
+    }
+
+    /** Streams closed because they could not be framed (bad or missing Content-Length, too large). */
+    public long framingErrors() {
+        return framingErrors.get();
+    }
+
+    public long acceptedConnections() {
+        return acceptedConnections.get();
+    }
+
+    /** Connections closed as soon as accepted: from a banned source, or beyond the connection cap. */
+    public long refusedConnections() {
+        return refusedConnections.get();
+    }
+
+    /** Connections closed by the idle timeout. */
+    public long idleClosed() {
+        return idleClosed.get();
+    }
+
+    /** Open connections (accepted and opened). */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /**
+     * Sends {@code message} on the connection to {@code destination}, opening one if there is none.
+     * Never blocks: a connection being opened carries the message once it is up.
+     */
+    public void send(SipMessage message, InetSocketAddress destination) {
+        byte[] bytes = message.toBytes();
+        ChannelFuture connection = connections.get(destination);
+        if (connection == null || (connection.isDone() && !connection.channel().isActive())) {
+            // Only the SIP thread opens connections, so there is no race to open two; a connect that
+            // fails at once removes itself before the put, and the next send replaces the dead entry.
+            connection = connect(destination);
+            connections.put(destination, connection);
+        }
+        connection.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());
+                return;
+            }
+            f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
+                if (!w.isSuccess()) {
+                    log.warn("could not send SIP message over {} to {}: {}", transport, destination,
+                            w.cause().toString());
+                }
+            });
+        });
+    }
+
+    private ChannelFuture connect(InetSocketAddress destination) {
+        ChannelFuture future = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new Initializer(false))
+                .connect(destination);
+        future.channel().closeFuture().addListener(c -> connections.remove(destination, future));
+        return future;
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        for (ChannelFuture f : connections.values()) {
+            f.channel().close();
+        }
+        connections.clear();
+    }
+
+    private void onFrame(Channel channel, byte[] frame) {
+        InetSocketAddress source = (InetSocketAddress) channel.remoteAddress();
+        SipIngress.Outcome outcome = ingress.accept(frame, 0, frame.length, source);
+        if (outcome instanceof SipIngress.Outcome.Deliver deliver) {
+            sipThread.execute(() -> receiver.accept(deliver.message(), source));
+        } else if (outcome instanceof SipIngress.Outcome.Reply reply) {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(reply.response().toBytes()));
+            if (reply.reason() == SipIngress.Reason.MALFORMED) {
+                logRateLimited("malformed SIP message over {} from {}: answered {}", transport,
+                        source.getAddress().getHostAddress(), reply.response().statusCode());
+            }
+        } else if (outcome instanceof SipIngress.Outcome.Drop drop && drop.reason() == SipIngress.Reason.MALFORMED) {
+            logRateLimited("malformed SIP message over {} from {}: {}", transport,
+                    source.getAddress().getHostAddress(), LogSafe.text(drop.detail()));
+        }
+    }
+
+    private void onFramingError(Channel channel, String reason) {
+        framingErrors.incrementAndGet();
+        InetSocketAddress source = (InetSocketAddress) channel.remoteAddress();
+        logRateLimited("closing {} connection from {}: {}", transport,
+                source == null ? "?" : source.getAddress().getHostAddress(), reason);
+        channel.close();
+    }
+
+    /** One line at most every 10 s, so a flood cannot fill the log. */
+    private void logRateLimited(String format, Object... args) {
+        long now = System.currentTimeMillis();
+        long last = lastLogMillis.get();
+        if (now - last >= 10_000 && lastLogMillis.compareAndSet(last, now)) {
+            log.warn(format, args);
+        }
+    }
+
+    private final class Initializer extends ChannelInitializer<SocketChannel> {
+        private final boolean accepted;
+
+        Initializer(boolean accepted) {
+            this.accepted = accepted;
+        }
+
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            if (accepted) {
+                InetSocketAddress remote = ch.remoteAddress();
+                boolean trusted = ingress.limiter().isTrusted(remote.getAddress());
+                if (ingress.limiter().isBanned(remote.getAddress())
+                        || (!trusted && connections.size() >= maxConnections)) {
+                    // A banned source, or a flood of connections: refuse before buffering a byte.
+                    refusedConnections.incrementAndGet();
+                    ch.close();
+                    return;
+                }
+                acceptedConnections.incrementAndGet();
+                ChannelFuture registered = ch.newSucceededFuture();
+                connections.put(remote, registered);
+                ch.closeFuture().addListener(c -> connections.remove(remote, registered));
+            }
+            if (serverSsl != null) {
+                InetSocketAddress remote = ch.remoteAddress();
+                ch.pipeline().addLast("tls", accepted ? serverSsl.newHandler(ch.alloc())
+                        : clientSsl.newHandler(ch.alloc(), remote.getHostString(), remote.getPort()));
+            }
+            long idleMillis = idleTimeout.toMillis();
+            ch.pipeline()
+                    .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast("framer", new StreamSipDecoder(ingress.decoderConfig().maxMessageBytes()))
+                    .addLast("sip", new Handler());
+        }
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<Object> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof byte[] frame) {
+                onFrame(ctx.channel(), frame);
+            } else if (msg instanceof StreamSipDecoder.FramingError error) {
+                onFramingError(ctx.channel(), error.reason());
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                idleClosed.incrementAndGet();
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Resets and TLS handshake failures are the peer's doing; close quietly (rate-limited log).
+            logRateLimited("{} connection from {} failed: {}", transport, ctx.channel().remoteAddress(),
+                    cause.toString());
+            ctx.close();
+        }
+    }
+
+    /** Settings of a stream channel; TLS when {@link #tls} is called. */
+    public static final class Builder {
+        private final EventLoopGroup group;
+        private final SipIngress ingress;
+        private final Executor sipThread;
+        private String bindAddress = "0.0.0.0";
+        private int port;
+        private SslContext serverSsl;
+        private SslContext clientSsl;
+        private Duration idleTimeout = Duration.ofMinutes(5);
+        private int maxConnections = 10_000;
+
+        private Builder(EventLoopGroup group, SipIngress ingress, Executor sipThread) {
+            this.group = group;
+            this.ingress = ingress;
+            this.sipThread = sipThread;
+        }
+
+        public Builder bind(String address, int port) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            this.port = port;
+            return this;
+        }
+
+        /** Speaks TLS: {@code server} for accepted connections, {@code client} for those Candor opens. */
+        public Builder tls(SslContext server, SslContext client) {
+            this.serverSsl = Objects.requireNonNull(server, "server");
+            this.clientSsl = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("invalid idle timeout: " + timeout + " (expected > 0)");
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** Open connections at most; more are closed when accepted (trusted addresses are exempt). */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("invalid maxConnections: " + max + " (expected >= 1)");
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /** Binds the listening socket; blocks the calling thread (start-up, never an event loop). */
+        public StreamSipChannel listen() throws InterruptedException {
+            return new StreamSipChannel(this);
+        }
+    }
+}
