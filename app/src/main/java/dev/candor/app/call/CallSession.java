@@ -15,6 +15,7 @@ import dev.candor.telephony.call.CallLeg;
 import dev.candor.telephony.call.CallLegListener;
 import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
+import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackListener;
 import dev.candor.telephony.sip.ua.SerialExecutor;
 import dev.candor.app.storage.TurnLatency;
@@ -235,6 +236,13 @@ public final class CallSession implements CallLegListener {
         converse(new CallerEvent.Dtmf(digit), TurnLatency.none().withTranscript(clock.instant()));
     }
 
+    /** The caller's side sent an RTCP report about Candor's audio: keep it with the call. */
+    @Override
+    public void onMediaReport(CallLeg leg, MediaStatistics statistics) {
+        statistics.remote().ifPresent(r -> worker.execute(() -> store.recordRemoteReport(leg.id(), r.fractionLost(),
+                r.cumulativeLost(), r.jitterMillis())));
+    }
+
     @Override
     public synchronized void onEnded(CallLeg leg, EndReason reason) {
         if (ended) {
@@ -252,6 +260,11 @@ public final class CallSession implements CallLegListener {
         services.sessions().remove(leg.id());
         if (speech != null) {
             speech.close();
+        }
+        MediaStatistics.Reception reception = leg.mediaStatistics().reception();
+        if (reception.packetsReceived() > 0) {
+            store.recordReception(leg.id(), reception.packetsReceived(), reception.cumulativeLost(),
+                    reception.jitterMillis());
         }
         store.markEnded(leg.id(), clock.instant(), reason.code());
         live.ended(leg.id(), reason.code(), clock.instant());

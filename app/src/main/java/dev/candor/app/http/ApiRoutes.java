@@ -165,7 +165,21 @@ final class ApiRoutes {
         m.put("decisions", deps.calls().decisions(id).stream().map(ApiRoutes::decisionJson).toList());
         deps.live().find(id).ifPresent(l -> m.put("status", l.status()));
         m.put("recording", deps.recordings().find(id).map(ApiRoutes::recordingJson).orElse(null));
+        m.put("audio", audioJson(deps.calls().mediaQuality(id)));
         ctx.json(m);
+    }
+
+    /** RTCP as reported by the caller's side, and what Candor measured of the caller's audio. */
+    private static Map<String, Object> audioJson(dev.candor.app.storage.MediaQuality q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("callerReports", q.remoteReports());
+        m.put("callerFractionLost", q.remoteFractionLost().orElse(null));
+        m.put("callerCumulativeLost", q.remoteCumulativeLost().orElse(null));
+        m.put("callerJitterMillis", q.remoteJitterMillis().orElse(null));
+        m.put("receivedPackets", q.receivedPackets().orElse(null));
+        m.put("receivedLost", q.receivedLost().orElse(null));
+        m.put("receivedJitterMillis", q.receivedJitterMillis().orElse(null));
+        return m;
     }
 
     private static Map<String, Object> recordingJson(RecordingStore.RecordingRow r) {

@@ -117,6 +117,62 @@ public final class CallStore {
         });
     }
 
+    /** Keeps the caller's latest RTCP report about Candor's audio and counts it. */
+    public void recordRemoteReport(String callId, double fractionLost, long cumulativeLost, double jitterMillis) {
+        db.withConnection("record RTCP report of call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET remote_fraction_lost = ?, "
+                    + "remote_cumulative_lost = ?, remote_jitter_ms = ?, remote_reports = remote_reports + 1 WHERE id = ?")) {
+                ps.setDouble(1, fractionLost);
+                ps.setLong(2, cumulativeLost);
+                ps.setDouble(3, jitterMillis);
+                ps.setString(4, callId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Stores what Candor measured of the caller's audio (packets received and lost, jitter). */
+    public void recordReception(String callId, long packetsReceived, long lost, double jitterMillis) {
+        db.withConnection("record reception of call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET received_packets = ?, received_lost = ?, "
+                    + "received_jitter_ms = ? WHERE id = ?")) {
+                ps.setLong(1, packetsReceived);
+                ps.setLong(2, lost);
+                ps.setDouble(3, jitterMillis);
+                ps.setString(4, callId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The call's audio quality as stored so far. */
+    public MediaQuality mediaQuality(String callId) {
+        return db.withConnection("read media quality of call " + callId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT remote_fraction_lost, remote_cumulative_lost, "
+                    + "remote_jitter_ms, remote_reports, received_packets, received_lost, received_jitter_ms "
+                    + "FROM calls WHERE id = ?")) {
+                ps.setString(1, callId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StorageException("no call " + callId);
+                    }
+                    return new MediaQuality(optDouble(rs, 1), optLong(rs, 2), optDouble(rs, 3), rs.getLong(4),
+                            optLong(rs, 5), optLong(rs, 6), optDouble(rs, 7));
+                }
+            }
+        });
+    }
+
+    private static Optional<Double> optDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Optional<Long> optLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
     /** Stores when each step of the reply spoken in {@code turnId} happened (see {@link TurnLatency}). */
     public void recordLatency(long turnId, TurnLatency latency) {
         Objects.requireNonNull(latency, "latency");

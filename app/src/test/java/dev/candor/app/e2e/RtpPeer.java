@@ -67,6 +67,23 @@ final class RtpPeer implements AutoCloseable {
                 .filter(f -> Signals.rms(f) > 300 && Signals.toneShare(f, hz) > 0.15).count();
     }
 
+    /**
+     * Sends an RTCP receiver report about the stream this peer receives (to the sender's port + 1, as
+     * RFC 3550 pairs them), claiming {@code fractionLost}/256 lost and {@code jitter} timestamp units.
+     */
+    void sendReceiverReport(int fractionLost, int cumulativeLost, long jitter) throws IOException {
+        List<Received> got = received();
+        if (got.isEmpty() || !(remote instanceof InetSocketAddress rtp)) {
+            throw new IllegalStateException("nothing received yet: no stream to report on");
+        }
+        RtpPacket last = got.get(got.size() - 1).packet();
+        byte[] report = dev.candor.telephony.rtcp.RtcpPacket.encodeCompound(List.of(
+                new dev.candor.telephony.rtcp.ReceiverReport(ssrc, List.of(new dev.candor.telephony.rtcp.ReportBlock(
+                        last.ssrc(), fractionLost, cumulativeLost, last.sequenceNumber(), jitter, 0, 0)))));
+        socket.send(new DatagramPacket(report, report.length,
+                new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1)));
+    }
+
     private void read() {
         byte[] buffer = new byte[2048];
         while (!socket.isClosed()) {
