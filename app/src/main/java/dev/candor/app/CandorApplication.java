@@ -227,9 +227,12 @@ public final class CandorApplication implements AutoCloseable {
 
     private static Optional<RecognizerFactory> speechRecognition(CandorConfig config) {
         String configured = config.speech().voskModel();
+        CandorConfig.Speech speech = config.speech();
         VoskModelLocator locator = new VoskModelLocator(
                 configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured)),
-                System.getenv(), config.data().dir().resolve("models"), Optional.empty(), Optional.empty());
+                System.getenv(), config.data().dir().resolve("models"),
+                speech.voskDownload() ? Optional.of(java.net.URI.create(speech.voskDownloadUrl())) : Optional.empty(),
+                speech.voskDownloadSha256().isEmpty() ? Optional.empty() : Optional.of(speech.voskDownloadSha256()));
         ModelLookup lookup = locator.locate();
         if (lookup instanceof ModelLookup.Found found) {
             try {

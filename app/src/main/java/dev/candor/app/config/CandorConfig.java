@@ -245,9 +245,12 @@ public record CandorConfig(
      * {@code speech.*}. {@code voskModel} is {@code speech.vosk.model}, a model folder or
      * {@code ""} for none configured.
      */
-    public record Speech(String voskModel, String voice, double wordsPerMinute) {
+    public record Speech(String voskModel, String voice, double wordsPerMinute, boolean voskDownload,
+                         String voskDownloadUrl, String voskDownloadSha256) {
         public Speech {
             Objects.requireNonNull(voskModel, "voskModel");
+            Objects.requireNonNull(voskDownloadUrl, "voskDownloadUrl");
+            Objects.requireNonNull(voskDownloadSha256, "voskDownloadSha256");
             Objects.requireNonNull(voice, "voice");
         }
     }

@@ -252,7 +252,25 @@ final class ConfigBinder {
         }
         return new Speech(model,
                 nonBlank(ConfigKey.SPEECH_VOICE, "a FreeTTS voice name such as kevin16"),
-                ConfigValues.number(key(ConfigKey.SPEECH_WORDS_PER_MINUTE), raw(ConfigKey.SPEECH_WORDS_PER_MINUTE), 50, 500));
+                ConfigValues.number(key(ConfigKey.SPEECH_WORDS_PER_MINUTE), raw(ConfigKey.SPEECH_WORDS_PER_MINUTE), 50, 500),
+                ConfigValues.bool(key(ConfigKey.SPEECH_VOSK_DOWNLOAD), raw(ConfigKey.SPEECH_VOSK_DOWNLOAD)),
+                downloadUrl(), downloadSha256());
+    }
+
+    private String downloadUrl() {
+        String url = text(ConfigKey.SPEECH_VOSK_DOWNLOAD_URL).strip();
+        if (!url.matches("https://[^\\s]+\\.zip")) {
+            throw invalid(ConfigKey.SPEECH_VOSK_DOWNLOAD_URL, url, "an https:// URL of a Vosk model .zip");
+        }
+        return url;
+    }
+
+    private String downloadSha256() {
+        String sha = text(ConfigKey.SPEECH_VOSK_DOWNLOAD_SHA256).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!sha.isEmpty() && !sha.matches("[0-9a-f]{64}")) {
+            throw invalid(ConfigKey.SPEECH_VOSK_DOWNLOAD_SHA256, sha, "64 hexadecimal digits, or \"\" to skip the check");
+        }
+        return sha;
     }
 
     private String timeZone() {

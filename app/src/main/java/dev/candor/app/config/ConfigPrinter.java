@@ -82,6 +82,9 @@ public final class ConfigPrinter {
             case RECORDING_KEY_ENV -> c.recording().keyEnv();
             case RECORDING_KEY_FILE -> c.recording().keyFile();
             case SPEECH_VOSK_MODEL -> c.speech().voskModel();
+            case SPEECH_VOSK_DOWNLOAD -> c.speech().voskDownload();
+            case SPEECH_VOSK_DOWNLOAD_URL -> c.speech().voskDownloadUrl();
+            case SPEECH_VOSK_DOWNLOAD_SHA256 -> c.speech().voskDownloadSha256();
             case SPEECH_VOICE -> c.speech().voice();
             case SPEECH_WORDS_PER_MINUTE -> c.speech().wordsPerMinute();
             case DIALOG_CATALOG -> c.dialog().catalog();

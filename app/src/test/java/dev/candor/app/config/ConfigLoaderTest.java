@@ -38,7 +38,8 @@ class ConfigLoaderTest {
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.data().dir()).isEqualTo(Path.of("./data"));
         assertThat(c.recording().enabled()).isFalse();
-        assertThat(c.speech()).isEqualTo(new CandorConfig.Speech("", "kevin16", 150));
+        assertThat(c.speech()).isEqualTo(new CandorConfig.Speech("", "kevin16", 150, true,
+                "https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip", ""));
         assertThat(c.dialog().llm()).isEqualTo(new CandorConfig.Llm("none", "", "", "OPENAI_API_KEY", 2500));
         assertThat(c.handoff().agents())
                 .containsExactly(new Agent("Alice", "sip:alice@127.0.0.1:5070", List.of("sales")));

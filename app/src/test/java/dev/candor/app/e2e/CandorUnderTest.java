@@ -29,6 +29,7 @@ final class CandorUnderTest {
         int rtpBase = 20000 + 2 * (int) (ProcessHandle.current().pid() % 4000);
         List<String> sets = new ArrayList<>(List.of(
                 "company.name=Northwind Test",
+                "speech.vosk.download=false",
                 "sip.bind=127.0.0.1",
                 "sip.port=" + sipPort,
                 "sip.public-address=127.0.0.1",

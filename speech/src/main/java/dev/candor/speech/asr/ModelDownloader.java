@@ -93,6 +93,10 @@ public final class ModelDownloader {
                         "checksum mismatch for " + uri + ": SHA-256 was " + actual + ", expected "
                                 + expected.get() + "; the download was deleted");
             }
+            if (expected.isEmpty()) {
+                log.warn("the Vosk model {} was not checked against a known SHA-256; it is {} (pin it in "
+                        + "configuration to check later downloads)", uri, actual);
+            }
             unpacked = Files.createTempDirectory(cacheDir, name + "-unpack-");
             unzip.unpack(archive, unpacked);
             Path model = findModelRoot(unpacked, uri);
