@@ -171,7 +171,7 @@ public final class CandorApplication implements AutoCloseable {
         Optional<Recordings> recordings = recordingKey.filter(k -> config.recording().enabled())
                 .map(k -> new Recordings(recordingStore, k, config.recording().directory(config.data()),
                         Clock.systemUTC()));
-        CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, prompts::get, handoffs, new HandoffQueue(),
+        CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, cachedPrompts(prompts), handoffs, new HandoffQueue(),
                 recognizers, workers, recognition, metrics, timers, Clock.systemUTC(),
                 recordings.<CallRecorder>map(r -> r).orElse(CallRecorder.OFF));
         endpoint.setIncomingCallHandler(leg -> {
@@ -210,6 +210,20 @@ public final class CandorApplication implements AutoCloseable {
                     r.keyEnv().isEmpty() ? r.keyFilePath(config.data()).toString() : r.keyEnv(),
                     "a usable recording master key: " + e.getMessage());
         }
+    }
+
+    private static dev.candor.app.call.Prompts cachedPrompts(PromptCache cache) {
+        return new dev.candor.app.call.Prompts() {
+            @Override
+            public short[] pcm(String text) {
+                return cache.get(text);
+            }
+
+            @Override
+            public boolean cached(String text) {
+                return cache.contains(text);
+            }
+        };
     }
 
     /** Everything Candor always says the same way for this configuration, synthesised once at start-up. */

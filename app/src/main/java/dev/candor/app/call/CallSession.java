@@ -17,6 +17,7 @@ import dev.candor.telephony.call.CallState;
 import dev.candor.telephony.call.EndReason;
 import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackListener;
+import dev.candor.speech.tts.SentenceSplitter;
 import dev.candor.telephony.sip.ua.SerialExecutor;
 import dev.candor.app.storage.TurnLatency;
 import dev.candor.dialog.HandoffReason;
@@ -72,8 +73,10 @@ public final class CallSession implements CallLegListener {
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     /** Tasks waiting for the queue to be played out ({@link SessionOutput#whenPlayed}). */
     private final List<Runnable> whenPlayed = new java.util.ArrayList<>();
-    private long currentPlayback = -1;
-    private long currentTurn = -1;
+    /** What Candor is saying now (its turn), or null; volatile for the media thread's barge-in. */
+    private volatile Utterance speaking;
+    /** Synthesises a reply's later sentences one after another while the first plays. */
+    private final Executor synthesis;
     private final CallServices services;
     private final Output output = new Output();
     private HandoffFlow flow;
@@ -100,6 +103,7 @@ public final class CallSession implements CallLegListener {
         this.worker = services.workers();
         this.clock = services.clock();
         this.dialog = new SerialExecutor(worker);
+        this.synthesis = new SerialExecutor(worker);
         this.speech = services.recognizers().map(this::openRecognition).orElse(null);
     }
 
@@ -176,7 +180,7 @@ public final class CallSession implements CallLegListener {
         if (turnEvents.stream().anyMatch(e -> e instanceof TurnEvent.SpeechStarted)
                 && !handingOff && leg.playback().isPlaying()) {
             bargedIn = true;
-            leg.playback().cancelAll();
+            stopSpeaking();
         }
         if (turnEvents.stream().anyMatch(e -> e instanceof TurnEvent.SpeechEnded)) {
             callerSpeechEnded.set(clock.instant());
@@ -197,7 +201,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         pending.clear();
-        leg.playback().cancelAll();
+        stopSpeaking();
         perform(List.of(new AgentAction.Say(ASR_UNAVAILABLE_NOTICE), new AgentAction.Handoff(
                 HandoffReason.ASR_UNAVAILABLE, "A caller spoke, but speech recognition is not available on this "
                         + "line, so nothing they said was understood. Handed over because Candor cannot "
@@ -213,7 +217,7 @@ public final class CallSession implements CallLegListener {
         store.endTurn(store.startTurn(leg.id(), Speaker.CALLER, text, clock.instant()), clock.instant(), false);
         live.turn(leg.id(), "caller", text, clock.instant());
         pending.clear();
-        leg.playback().cancelAll();
+        stopSpeaking();
         converse(new CallerEvent.Utterance(text, Math.max(0, Math.min(1, confidence))), latency);
     }
 
@@ -232,7 +236,7 @@ public final class CallSession implements CallLegListener {
         log.info("call {}: DTMF {}", leg.id(), digit);
         // A key press interrupts whatever Candor is saying.
         pending.clear();
-        leg.playback().cancelAll();
+        stopSpeaking();
         converse(new CallerEvent.Dtmf(digit), TurnLatency.none().withTranscript(clock.instant()));
     }
 
@@ -278,7 +282,7 @@ public final class CallSession implements CallLegListener {
 
     /** Carries out pending actions in order; a Say pauses the queue until it has been played. */
     private void runPending() {
-        while (!ended && currentPlayback < 0 && !pending.isEmpty()) {
+        while (!ended && speaking == null && !pending.isEmpty()) {
             AgentAction action = pending.poll();
             if (action instanceof AgentAction.Say say) {
                 say(say.text());
@@ -303,31 +307,90 @@ public final class CallSession implements CallLegListener {
                 decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
             }
         }
-        if (!ended && currentPlayback < 0 && pending.isEmpty() && !whenPlayed.isEmpty()) {
+        if (!ended && speaking == null && pending.isEmpty() && !whenPlayed.isEmpty()) {
             List<Runnable> due = List.copyOf(whenPlayed);
             whenPlayed.clear();
             due.forEach(Runnable::run);
         }
     }
 
+    /**
+     * One thing Candor says: a turn, spoken as one prompt when it is cached (the greeting, fixed
+     * prompts), otherwise sentence by sentence, the first playing while the rest are synthesised.
+     */
+    private static final class Utterance {
+        final long turn;
+        final List<String> parts;
+        final List<String> spoken = new java.util.ArrayList<>();
+        int finishedParts;
+        boolean over;
+        /** Set by whoever stops Candor talking (any thread): later sentences are then not played. */
+        volatile boolean cancelled;
+
+        Utterance(long turn, List<String> parts) {
+            this.turn = turn;
+            this.parts = parts;
+        }
+    }
+
+    /** Stops whatever Candor is saying, including sentences still being synthesised. Any thread. */
+    private void stopSpeaking() {
+        Utterance u = speaking;
+        if (u != null) {
+            u.cancelled = true;
+        }
+        leg.playback().cancelAll();
+    }
+
     private void say(String text) {
-        short[] pcm = prompts.pcm(text);
+        List<String> parts = prompts.cached(text) ? List.of(text) : SentenceSplitter.split(text);
+        if (parts.isEmpty()) {
+            parts = List.of(text);
+        }
+        short[] first = prompts.pcm(parts.get(0));
         TurnLatency latency = replyLatency.withSynthesised(clock.instant());
         replyLatency = TurnLatency.none(); // only the first thing said in a reply answers the caller
-        int totalFrames = (pcm.length + 159) / 160;
-        currentTurn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
+        long turn = store.startTurn(leg.id(), Speaker.CANDOR, text, clock.instant());
         live.turn(leg.id(), "candor", text, clock.instant());
-        long turn = currentTurn;
-        boolean first = !firstPromptLogged;
-        firstPromptLogged = true;
+        Utterance utterance = new Utterance(turn, parts);
+        speaking = utterance;
+        playPart(utterance, 0, first, latency);
+        for (int i = 1; i < parts.size(); i++) {
+            int index = i;
+            String sentence = parts.get(i);
+            synthesis.execute(() -> {
+                if (utterance.cancelled) {
+                    return;
+                }
+                short[] pcm = prompts.pcm(sentence);
+                synchronized (this) {
+                    if (!utterance.cancelled && !utterance.over && speaking == utterance) {
+                        playPart(utterance, index, pcm, TurnLatency.none());
+                    }
+                }
+            });
+        }
+        if (pending.peek() instanceof AgentAction.Handoff handoff) {
+            // Ring the agent while the caller hears that they are being connected.
+            pending.poll();
+            handOff(handoff);
+        }
+    }
+
+    private void playPart(Utterance utterance, int index, short[] pcm, TurnLatency latency) {
+        int totalFrames = (pcm.length + 159) / 160;
+        boolean first = index == 0 && !firstPromptLogged;
+        if (index == 0) {
+            firstPromptLogged = true;
+        }
         long since = establishedNanos;
-        currentPlayback = leg.playback().play(pcm, new PlaybackListener() {
+        leg.playback().play(pcm, new PlaybackListener() {
             @Override
             public void started(long id) {
                 if (latency.decided().isPresent()) {
                     TurnLatency sent = latency.withFirstAudio(clock.instant());
                     worker.execute(() -> {
-                        store.recordLatency(turn, sent);
+                        store.recordLatency(utterance.turn, sent);
                         services.metrics().record(sent);
                     });
                 }
@@ -340,30 +403,35 @@ public final class CallSession implements CallLegListener {
             @Override
             public void finished(long id, int framesPlayed, boolean completed) {
                 // Called on the media clock thread: hand over at once.
-                worker.execute(() -> onPlaybackFinished(id, turn, text, framesPlayed, totalFrames, completed));
+                worker.execute(() -> onPartFinished(utterance, index, framesPlayed, totalFrames, completed));
             }
         });
-        if (pending.peek() instanceof AgentAction.Handoff handoff) {
-            // Ring the agent while the caller hears that they are being connected.
-            pending.poll();
-            handOff(handoff);
-        }
     }
 
-    private synchronized void onPlaybackFinished(long playbackId, long turn, String text, int framesPlayed,
-                                                 int totalFrames, boolean completed) {
+    private synchronized void onPartFinished(Utterance u, int index, int framesPlayed, int totalFrames,
+                                             boolean completed) {
+        if (u.over) {
+            return;
+        }
         if (completed) {
-            store.endTurn(turn, clock.instant(), false);
+            u.spoken.add(u.parts.get(index));
+            u.finishedParts++;
+            if (u.finishedParts < u.parts.size()) {
+                return; // the next sentence is playing, or still being synthesised
+            }
+            store.endTurn(u.turn, clock.instant(), false);
         } else {
-            store.interruptTurn(turn, clock.instant(), spokenPart(text, framesPlayed, totalFrames));
+            List<String> heard = new java.util.ArrayList<>(u.spoken);
+            heard.add(spokenPart(u.parts.get(index), framesPlayed, totalFrames));
+            store.interruptTurn(u.turn, clock.instant(), String.join(" ", heard).trim());
             if (bargedIn) {
                 bargedIn = false;
                 decide("barge_in", "caller_spoke", Map.of("framesPlayed", framesPlayed));
             }
         }
-        if (playbackId == currentPlayback) {
-            currentPlayback = -1;
-            currentTurn = -1;
+        u.over = true;
+        if (speaking == u) {
+            speaking = null;
             runPending();
         }
     }
@@ -484,7 +552,7 @@ public final class CallSession implements CallLegListener {
                 handingOff = true;
                 pending.clear();
                 if (agentLeg == null) {
-                    leg.playback().cancelAll();
+                    stopSpeaking();
                 }
                 decide("handoff", "supervisor_takeover", Map.of("supervisor", name));
             }

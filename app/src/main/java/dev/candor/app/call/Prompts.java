@@ -4,4 +4,9 @@ package dev.candor.app.call;
 @FunctionalInterface
 public interface Prompts {
     short[] pcm(String text);
+
+    /** Whether {@code text} is ready to play at once (synthesised at start-up or said before). */
+    default boolean cached(String text) {
+        return false;
+    }
 }

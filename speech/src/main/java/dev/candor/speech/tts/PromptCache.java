@@ -60,6 +60,13 @@ public final class PromptCache {
         return await(text, task);
     }
 
+    /** Whether {@code text} has been synthesised (or is being synthesised) and is still kept. */
+    public boolean contains(String text) {
+        synchronized (entries) {
+            return entries.containsKey(text);
+        }
+    }
+
     /** Synthesises every text not yet cached, on the calling thread. */
     public void warm(Collection<String> texts) {
         Objects.requireNonNull(texts, "texts");
