@@ -132,6 +132,24 @@ class ConsoleApiTest {
     }
 
     @Test
+    void everyApiRouteIsInTheOpenApiDocument() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/dev/candor/app/http/ApiRoutes.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("routes\\.(?:get|post|put|delete|sse)\\(\"(/api/[^\"]*)\"").matcher(source);
+        List<String> routes = new java.util.ArrayList<>();
+        while (m.find()) {
+            routes.add(m.group(1));
+        }
+        HttpResponse<String> r = send("GET", "/api/openapi.json", null, null, null);
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body()).get("paths");
+
+        assertThat(routes).hasSizeGreaterThan(10);
+        assertThat(routes).allSatisfy(route -> assertThat(paths.has(route)).as("documented: " + route).isTrue());
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
         HttpResponse<String> wrong = send("POST", "/api/login", "{\"username\":\"sam\",\"password\":\"nope-nope-nope\"}", null, null);
         HttpResponse<String> unknown = send("POST", "/api/login", "{\"username\":\"zed\",\"password\":\"nope-nope-nope\"}", null, null);
