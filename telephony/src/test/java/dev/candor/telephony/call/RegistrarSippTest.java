@@ -40,7 +40,8 @@ class RegistrarSippTest {
     @TempDir
     Path folder;
 
-    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(10_000);
+    // Below the ephemeral range (32768-60999), so sockets other tests bind cannot take these ports.
+    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(6_000);
     private MediaClock clock;
     private ExecutorService callbacks;
     private SipEndpoint endpoint;
@@ -51,7 +52,7 @@ class RegistrarSippTest {
         assumeTrue(sippInstalled(), "sipp is not installed (apt-get install sip-tester)");
         clock = MediaClock.start();
         callbacks = Executors.newSingleThreadExecutor();
-        SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 9, 4096,
+        SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 199, 4096,
                 List.of(AudioCodec.PCMU));
         endpoint = SipEndpoint.start(config, clock, callbacks, leg -> {
             leg.reject(480);

@@ -35,7 +35,7 @@ class SipEndpointFloodTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int FLOOD = 600;
 
-    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(10_000);
+    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(6_000); // below the ephemeral ports
     private MediaClock clock;
     private ExecutorService callbacks;
     private SipEndpoint endpoint;
@@ -47,7 +47,8 @@ class SipEndpointFloodTest {
     void start() throws Exception {
         clock = MediaClock.start();
         callbacks = Executors.newSingleThreadExecutor();
-        FloodLimits limits = new FloodLimits(20, 40, 100, Duration.ofSeconds(60), 1_000,
+        // A slow refill (1 request a second) keeps the count independent of how fast this machine floods.
+        FloodLimits limits = new FloodLimits(1, 40, 100, Duration.ofSeconds(60), 1_000,
                 TrustedAddresses.of(List.of("127.0.0.1")));
         SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 9, 4096,
                 List.of(AudioCodec.PCMU)).withFloodLimits(limits).withMaxConcurrentCalls(10);
@@ -89,7 +90,7 @@ class SipEndpointFloodTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(calls.get()).isEqualTo(1);
         AbuseCounters counters = endpoint.abuseCounters();
-        assertThat(endpoint.counters().requests() - 1).isBetween(40L, 60L); // the burst, plus refills
+        assertThat(endpoint.counters().requests() - 1).isBetween(40L, 50L); // the burst, plus a few refills
         assertThat(counters.bans()).isEqualTo(1);
         assertThat(counters.answeredRateLimited()).isGreaterThanOrEqualTo(99);
         assertThat(counters.bannedDrops()).isGreaterThan(FLOOD / 2);

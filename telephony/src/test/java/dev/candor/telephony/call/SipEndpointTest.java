@@ -36,7 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 class SipEndpointTest {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(3);
 
-    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(10_000);
+    private final int rtpMin = 20_000 + 2 * ThreadLocalRandom.current().nextInt(6_000); // below the ephemeral ports
     private final int rtpMax = rtpMin + 19;
     private MediaClock clock;
     private ExecutorService callbacks;
