@@ -86,6 +86,14 @@ final class RtpMediaChannel implements MediaChannel {
     }
 
     @Override
+    public void setDirection(dev.candor.telephony.sdp.Direction direction) {
+        RtpSession s = session;
+        if (s != null) {
+            s.setSending(direction.sends());
+        }
+    }
+
+    @Override
     public boolean sendDtmf(char digit, int durationMillis) {
         RtpSession s = session;
         return s != null && s.sendDtmf(digit, durationMillis);

@@ -74,6 +74,7 @@ public final class RtpSession {
     }
 
     private final MediaParameters parameters;
+    private volatile boolean sending = true;
     private final G711.Law law;
     private final MediaChannel.FrameSource source;
     private final MediaChannel.MediaEvents events;
@@ -226,9 +227,14 @@ public final class RtpSession {
         return sequencer.next(parameters.codecPayloadType(), marker, payload, FRAME_SAMPLES);
     }
 
+    /** Whether Candor sends RTP (false while the peer holds the call: sendonly or inactive offers). */
+    public void setSending(boolean sending) {
+        this.sending = sending;
+    }
+
     private void send(RtpPacket packet) {
         InetSocketAddress to = rtpLatch.latched().orElse(sdpRtp);
-        if (to == null) {
+        if (to == null || !sending) {
             return;                     // on hold (0.0.0.0) and nothing received yet: the numbers still move on
         }
         rtcp.onRtpSent(packet);

@@ -16,6 +16,13 @@ public interface MediaChannel {
 
     void close();
 
+    /**
+     * The peer changed the media direction by re-INVITE (hold, resume): send only when {@code direction}
+     * (Candor's side of the answer) sends. Numbering goes on while silent, as RFC 3550 wants.
+     */
+    default void setDirection(dev.candor.telephony.sdp.Direction direction) {
+    }
+
     /** What was sent, received and reported so far; {@link MediaStatistics#NONE} before {@link #start}. */
     default MediaStatistics statistics() {
         return MediaStatistics.NONE;

@@ -12,9 +12,12 @@ import dev.candor.telephony.media.Registration;
 import dev.candor.telephony.media.MediaStatistics;
 import dev.candor.telephony.media.PlaybackQueue;
 import dev.candor.telephony.sdp.MediaParameters;
+import dev.candor.telephony.sdp.Negotiation;
+import dev.candor.telephony.sdp.OfferAnswer;
 import dev.candor.telephony.sdp.SessionDescription;
 import dev.candor.telephony.sip.message.CSeq;
 import dev.candor.telephony.sip.message.NameAddr;
+import dev.candor.telephony.sip.message.ParseResult;
 import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
@@ -373,13 +376,33 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     }
 
     /**
-     * A re-INVITE (session refresh or hold): answered with the session description Candor already
-     * has. Hold and resume with direction changes are not acted on yet.
+     * A re-INVITE: a session refresh, or hold and resume (RFC 3264 §8.4). With an offer, Candor answers
+     * it on the same port and codec rules, the direction reversed (sendonly → recvonly, inactive or the
+     * old-style 0.0.0.0 → not sending), and stops or resumes sending RTP to match; without one, it
+     * offers the session it has.
      */
     private void onReInvite(SipRequest request, InetSocketAddress source) {
         if (localSdp == null) {
             ua.respond(request, source, SipResponse.to(request, 491));
             return;
+        }
+        if (request.body().length > 0) {
+            ParseResult<SessionDescription> offer =
+                    SessionDescription.parse(new String(request.body(), StandardCharsets.US_ASCII));
+            if (!(offer instanceof ParseResult.Ok<SessionDescription> parsed)) {
+                ua.respond(request, source, SipResponse.to(request, 488));
+                return;
+            }
+            Negotiation result = OfferAnswer.answer(parsed.result(), ua.settings().codecs(),
+                    ua.settings().advertisedHost(), media.localPort(), localSdp.sessionId());
+            if (!(result instanceof Negotiation.Accepted accepted)) {
+                ua.respond(request, source, SipResponse.to(request, 488));
+                return;
+            }
+            SessionDescription answer = accepted.sdp();
+            localSdp = new SessionDescription(answer.originUser(), localSdp.sessionId(), localSdp.sessionVersion() + 1,
+                    answer.originAddress(), answer.sessionName(), answer.connectionAddress(), answer.media());
+            media.setDirection(accepted.media().direction());
         }
         SipResponse ok = SipResponse.to(request, 200)
                 .withHeader("Contact", "<" + ua.contactUri() + ">")
