@@ -103,7 +103,7 @@ class SippInviteFloodTest {
         Bounds bounds = new Bounds();
 
         // The scanner is banned once it has sent BURST + 100 messages over the limit, well inside the flood.
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await("the flooding source is banned").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> bounds.sample(endpoint) && endpoint.abuseCounters().bannedDrops() >= 200);
         assertThat(sipp.isAlive()).as("the flood is still running when the trunk calls").isTrue();
 
@@ -111,13 +111,13 @@ class SippInviteFloodTest {
         SipResponse answer = receiveFinal(trunk);
         boolean floodStillRunning = sipp.isAlive();
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+        await("sipp finished the flood").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                 .until(() -> bounds.sample(endpoint) && !sipp.isAlive());
         String sippOutput = Files.readString(folder.resolve("sipp.log"), StandardCharsets.ISO_8859_1);
         assertThat(sipp.exitValue()).as("sipp sent all %d INVITEs:%n%s", FLOOD_CALLS, sippOutput).isZero();
         // Every flood datagram that reached the socket is accounted for: passed to the user agent,
         // answered 503, or dropped unread because its source is banned (the trunk's INVITE adds one).
-        await().atMost(Duration.ofSeconds(5)).until(() -> accounted() >= FLOOD_CALLS * 95L / 100);
+        await("95 % of the flood counted").atMost(Duration.ofSeconds(5)).until(() -> accounted() >= FLOOD_CALLS * 95L / 100);
         bounds.sample(endpoint);
 
         assertThat(answer.statusCode()).as("the trusted trunk's call during the flood").isEqualTo(200);
