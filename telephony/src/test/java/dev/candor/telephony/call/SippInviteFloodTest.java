@@ -117,7 +117,8 @@ class SippInviteFloodTest {
         assertThat(sipp.exitValue()).as("sipp sent all %d INVITEs:%n%s", FLOOD_CALLS, sippOutput).isZero();
         // Every flood datagram that reached the socket is accounted for: passed to the user agent,
         // answered 503, or dropped unread because its source is banned (the trunk's INVITE adds one).
-        await("95 % of the flood counted").atMost(Duration.ofSeconds(5)).until(() -> accounted() >= FLOOD_CALLS * 95L / 100);
+        await("95 % of the flood counted").atMost(Duration.ofSeconds(5))
+                .until(() -> accounted() >= FLOOD_CALLS * 95L / 100);
         bounds.sample(endpoint);
 
         assertThat(answer.statusCode()).as("the trusted trunk's call during the flood").isEqualTo(200);
