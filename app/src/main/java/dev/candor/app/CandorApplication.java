@@ -376,8 +376,10 @@ public final class CandorApplication implements AutoCloseable {
     @Override
     public void close() {
         console.close();
-        endpoint.close();
+        // The clock stops before the network: otherwise its last ticks send RTP on event loops that
+        // are already shut down.
         mediaClock.close();
+        endpoint.close();
         timers.shutdownNow();
         callThreads.shutdown();
         workers.shutdown();
