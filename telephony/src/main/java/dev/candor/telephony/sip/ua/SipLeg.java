@@ -400,8 +400,13 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
                 return;
             }
             SessionDescription answer = accepted.sdp();
-            localSdp = new SessionDescription(answer.originUser(), localSdp.sessionId(), localSdp.sessionVersion() + 1,
-                    answer.originAddress(), answer.sessionName(), answer.connectionAddress(), answer.media());
+            SessionDescription same = new SessionDescription(answer.originUser(), localSdp.sessionId(),
+                    localSdp.sessionVersion(), answer.originAddress(), answer.sessionName(),
+                    answer.connectionAddress(), answer.media());
+            // RFC 3264 §8: the o= version moves on only when the session changes (not for a refresh).
+            localSdp = same.equals(localSdp) ? localSdp : new SessionDescription(answer.originUser(),
+                    localSdp.sessionId(), localSdp.sessionVersion() + 1, answer.originAddress(),
+                    answer.sessionName(), answer.connectionAddress(), answer.media());
             media.setDirection(accepted.media().direction());
         }
         SipResponse ok = SipResponse.to(request, 200)
