@@ -70,6 +70,15 @@ final class BenchCallers implements AutoCloseable {
         return List.copyOf(results);
     }
 
+    /** How many calls are in each phase, for a run where not every call was answered. */
+    Map<String, Long> phases() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Call call : calls.values()) {
+            counts.merge(call.phase().name(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
     private void read() {
         byte[] buffer = new byte[2048];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
@@ -117,6 +126,10 @@ final class BenchCallers implements AutoCloseable {
             this.fixture = fixtures.get(Math.floorMod(nextFixture.getAndIncrement(), fixtures.size()));
             this.ssrc = (candorSsrc ^ 0x5EED_0000L) & 0xFFFF_FFFFL;
             this.sending = sender.scheduleAtFixedRate(this::sendFrame, 0, 20, TimeUnit.MILLISECONDS);
+        }
+
+        synchronized Phase phase() {
+            return phase;
         }
 
         synchronized void received(long arrivalNanos, RtpPacket packet) {

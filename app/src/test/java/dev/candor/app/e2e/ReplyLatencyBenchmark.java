@@ -63,7 +63,7 @@ class ReplyLatencyBenchmark {
             Sipp sipp = Sipp.start(tmp, "callers", "caller-hangs-up.xml",
                     "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", String.valueOf(callMillis),
                     "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(callers.port()),
-                    "-m", String.valueOf(calls), "-l", String.valueOf(concurrency), "-r", String.valueOf(concurrency),
+                    "-m", String.valueOf(calls), "-l", String.valueOf(concurrency), "-r", String.valueOf(Math.min(concurrency, 10)),
                     "-timeout", (calls / concurrency + 2) * (callMillis / 1000 + 10) + "s");
             boolean allAnswered = callers.awaitReplies(calls, (long) (calls / concurrency + 2) * (callMillis + 10_000));
             int sippExit = sipp.await((calls / concurrency + 2) * (callMillis / 1000 + 10L));
@@ -75,6 +75,7 @@ class ReplyLatencyBenchmark {
             int window = EndpointConfig.DEFAULT_TRAILING_SILENCE_MILLIS;
             System.out.printf("reply latency: %d calls, %d concurrent, %.0f s, sipp exit %d, %d replies heard%s%n",
                     calls, concurrency, wallSeconds, sippExit, results.size(), allAnswered ? "" : " (NOT ALL)");
+            System.out.printf("  callers by phase: %s%n", callers.phases());
             print("external, speech end sent -> first reply packet received", external, window);
             print("internal, endpointer decision -> first reply frame (turns table)", internal, 0);
             print("internal, transcript -> decided", storedLatencies(candor.callStore(), calls,
