@@ -4,6 +4,7 @@ import dev.candor.dialog.guardrail.GuardedConversation;
 import dev.candor.dialog.llm.LlmConversation;
 import dev.candor.dialog.policy.BuiltInPolicy;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -32,5 +33,17 @@ public final class Conversations {
                                          ChatModel model, Duration timeout, Executor executor) {
         return new GuardedConversation(new LlmConversation(settings, options, scenario, model, timeout, executor),
                 settings, options);
+    }
+
+    /**
+     * As {@link #withModel(ConversationSettings, DialogOptions, Scenario, ChatModel, Duration, Executor)}, with
+     * the same model streamed: turns asked for with an {@link Conversation.ActionSink} offer each sentence
+     * as soon as the model has finished it, behind the same guardrails.
+     */
+    public static Conversation withModel(ConversationSettings settings, DialogOptions options, Scenario scenario,
+                                         ChatModel model, StreamingChatModel streaming, Duration timeout,
+                                         Executor executor) {
+        return new GuardedConversation(new LlmConversation(settings, options, scenario, model, streaming, timeout,
+                executor), settings, options);
     }
 }

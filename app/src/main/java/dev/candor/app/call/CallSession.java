@@ -70,6 +70,8 @@ public final class CallSession implements CallLegListener {
      * media clock may wait for it.
      */
     private final Executor dialog;
+    /** Caller turns handed to the conversation so far; a reply to an older one is stale. Under the lock. */
+    private long turns;
     private final Deque<AgentAction> pending = new ArrayDeque<>();
     /** Tasks waiting for the queue to be played out ({@link SessionOutput#whenPlayed}). */
     private final List<Runnable> whenPlayed = new java.util.ArrayList<>();
@@ -161,12 +163,33 @@ public final class CallSession implements CallLegListener {
 
     /** Passes {@code event} (or the start of the call, when null) to the conversation and performs its answer. */
     private void converse(CallerEvent event, TurnLatency latency) {
+        long turn = ++turns;
         dialog.execute(() -> {
-            List<AgentAction> actions = event == null ? conversation.start() : conversation.onEvent(event);
+            boolean[] decided = {false};
+            // A streamed reply (language model) offers each sentence as soon as it is written: it plays
+            // while the rest is written. Once the caller has moved on (a newer turn), the rest is not wanted.
+            Conversation.ActionSink early = action -> {
+                synchronized (this) {
+                    if (ended || handingOff || takenOver || event != null && turn != turns) {
+                        return false;
+                    }
+                    if (!decided[0]) {
+                        decided[0] = true;
+                        replyLatency = latency.withDecided(clock.instant());
+                    }
+                    perform(List.of(action));
+                    return true;
+                }
+            };
+            List<AgentAction> actions = event == null ? conversation.start(early) : conversation.onEvent(event, early);
             synchronized (this) {
                 if (!ended && !handingOff && !takenOver) {
-                    replyLatency = latency.withDecided(clock.instant());
-                    perform(actions);
+                    if (!decided[0]) {
+                        replyLatency = latency.withDecided(clock.instant());
+                    }
+                    // An answer to a turn the caller has already moved past is not said (the opening always is).
+                    boolean stale = event != null && turn != turns;
+                    perform(stale ? actions.stream().filter(a -> !(a instanceof AgentAction.Say)).toList() : actions);
                 }
             }
         });

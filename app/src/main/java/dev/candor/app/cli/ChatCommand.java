@@ -92,8 +92,8 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private int converse(Conversation conversation) throws IOException {
-        ActionPrinter printer = new ActionPrinter(spec.commandLine().getOut(), json);
-        if (print(printer, conversation.start())) {
+        Output out = new Output(new ActionPrinter(spec.commandLine().getOut(), json));
+        if (out.printAll(conversation.start(out))) {
             return 0;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
@@ -103,22 +103,38 @@ final class ChatCommand implements Callable<Integer> {
             if (event == null) {
                 continue;
             }
-            if (print(printer, conversation.onEvent(event))) {
+            if (out.printAll(conversation.onEvent(event, out))) {
                 return 0;
             }
         }
-        print(printer, conversation.onEvent(new CallerEvent.Hangup()));
+        out.printAll(conversation.onEvent(new CallerEvent.Hangup()));
         return 0;
     }
 
-    /** Prints the actions; true when the conversation is over (ended or handed to a person). */
-    private static boolean print(ActionPrinter printer, List<AgentAction> actions) {
-        boolean over = false;
-        for (AgentAction action : actions) {
+    /**
+     * Prints actions as they come: a streamed reply (language model) shows each sentence as soon as it is
+     * written, the rest when the turn is over. Remembers whether the conversation is over (ended or
+     * handed to a person).
+     */
+    private static final class Output implements Conversation.ActionSink {
+        private final ActionPrinter printer;
+        private boolean over;
+
+        Output(ActionPrinter printer) {
+            this.printer = printer;
+        }
+
+        @Override
+        public boolean offer(AgentAction action) {
             printer.print(action);
             over |= action instanceof AgentAction.EndCall || action instanceof AgentAction.Handoff;
+            return true;
         }
-        return over;
+
+        boolean printAll(List<AgentAction> actions) {
+            actions.forEach(this::offer);
+            return over;
+        }
     }
 
     private CallerEvent event(String line) {

@@ -278,9 +278,15 @@ public record CandorConfig(
      * {@code dialog.llm.*}. {@code provider} is {@code none}, {@code openai} or {@code ollama};
      * {@code apiKeyEnv} names the environment variable that holds the API key ({@code ""}: no key). The
      * key itself is never part of the configuration, so it is never printed or logged.
-     * {@code timeoutMillis} is how long a turn waits for the model before the built-in policy answers.
+     * {@code timeoutMillis} is how long a turn waits for the model before the built-in policy answers;
+     * with {@code stream}, replies are streamed and each sentence is spoken as soon as it is written.
      */
-    public record Llm(String provider, String baseUrl, String model, String apiKeyEnv, int timeoutMillis) {
+    public record Llm(String provider, String baseUrl, String model, String apiKeyEnv, int timeoutMillis,
+                      boolean stream) {
+        public Llm(String provider, String baseUrl, String model, String apiKeyEnv, int timeoutMillis) {
+            this(provider, baseUrl, model, apiKeyEnv, timeoutMillis, true);
+        }
+
         public Llm {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -301,7 +307,7 @@ public record CandorConfig(
         @Override
         public String toString() {
             return "Llm[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
-                    + ", apiKeyEnv=" + apiKeyEnv + ", timeoutMillis=" + timeoutMillis + "]";
+                    + ", apiKeyEnv=" + apiKeyEnv + ", timeoutMillis=" + timeoutMillis + ", stream=" + stream + "]";
         }
     }
 

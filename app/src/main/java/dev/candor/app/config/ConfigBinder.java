@@ -328,7 +328,8 @@ final class ConfigBinder {
             throw invalid(ConfigKey.DIALOG_LLM_API_KEY_ENV, apiKeyEnv,
                     "the name of an environment variable (letters, digits and _), or \"\" for no key");
         }
-        return new Llm(provider, baseUrl, model, apiKeyEnv, integer(ConfigKey.DIALOG_LLM_TIMEOUT_MILLIS, 100, 60000));
+        return new Llm(provider, baseUrl, model, apiKeyEnv, integer(ConfigKey.DIALOG_LLM_TIMEOUT_MILLIS, 100, 60000),
+                ConfigValues.bool(key(ConfigKey.DIALOG_LLM_STREAM), raw(ConfigKey.DIALOG_LLM_STREAM)));
     }
 
     private static boolean isHttpUrl(String text) {

@@ -62,6 +62,7 @@ enum ConfigKey {
     DIALOG_LLM_MODEL("dialog.llm.model", ValueType.TEXT),
     DIALOG_LLM_API_KEY_ENV("dialog.llm.api-key-env", ValueType.TEXT),
     DIALOG_LLM_TIMEOUT_MILLIS("dialog.llm.timeout-millis", ValueType.INTEGER),
+    DIALOG_LLM_STREAM("dialog.llm.stream", ValueType.BOOLEAN),
     HANDOFF_AGENTS("handoff.agents", ValueType.AGENT_LIST),
     HANDOFF_ANSWER_TIMEOUT_SECONDS("handoff.answer-timeout-seconds", ValueType.INTEGER),
     HANDOFF_COLD_TRANSFER("handoff.cold-transfer", ValueType.URI_MAP),

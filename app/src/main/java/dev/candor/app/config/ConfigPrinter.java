@@ -97,6 +97,7 @@ public final class ConfigPrinter {
             case DIALOG_LLM_MODEL -> c.dialog().llm().model();
             case DIALOG_LLM_API_KEY_ENV -> c.dialog().llm().apiKeyEnv();
             case DIALOG_LLM_TIMEOUT_MILLIS -> c.dialog().llm().timeoutMillis();
+            case DIALOG_LLM_STREAM -> c.dialog().llm().stream();
             case HANDOFF_AGENTS -> agents(c.handoff().agents());
             case HANDOFF_ANSWER_TIMEOUT_SECONDS -> c.handoff().answerTimeoutSeconds();
             case HANDOFF_COLD_TRANSFER -> new LinkedHashMap<>(new java.util.TreeMap<>(c.handoff().coldTransfer()));

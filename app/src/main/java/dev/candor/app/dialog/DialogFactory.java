@@ -18,6 +18,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.candor.dialog.llm.ChatModels;
 import dev.candor.dialog.llm.LlmSettings;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,16 @@ public final class DialogFactory implements AutoCloseable {
     private final CandorConfig config;
     private final DialogOptions options;
     private final Optional<ChatModel> model;
+    private final Optional<StreamingChatModel> streaming;
     private final Duration modelTimeout;
     private final ExecutorService modelCalls;
 
-    private DialogFactory(CandorConfig config, DialogOptions options, Optional<ChatModel> model, Duration modelTimeout) {
+    private DialogFactory(CandorConfig config, DialogOptions options, Optional<ChatModel> model,
+                          Optional<StreamingChatModel> streaming, Duration modelTimeout) {
         this.config = config;
         this.options = options;
         this.model = model;
+        this.streaming = streaming;
         this.modelTimeout = modelTimeout;
         this.modelCalls = model.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), runnable -> {
@@ -97,17 +101,22 @@ public final class DialogFactory implements AutoCloseable {
         CandorConfig.Llm llm = dialog.llm();
         Duration timeout = Duration.ofMillis(llm.timeoutMillis());
         Optional<ChatModel> model = Optional.empty();
+        Optional<StreamingChatModel> streaming = Optional.empty();
         if (llm.enabled()) {
             String key = llm.apiKey(environment);
             if (!llm.apiKeyEnv().isEmpty() && key.isEmpty()) {
                 LOG.warn("dialog.llm.api-key-env names {}, which is not set: requests to {} carry no API key",
                         llm.apiKeyEnv(), llm.baseUrl());
             }
-            model = Optional.of(ChatModels.create(new LlmSettings(llm.provider(), llm.baseUrl(), llm.model(), key, timeout)));
+            LlmSettings settings = new LlmSettings(llm.provider(), llm.baseUrl(), llm.model(), key, timeout);
+            model = Optional.of(ChatModels.create(settings));
+            if (llm.stream()) {
+                streaming = Optional.of(ChatModels.createStreaming(settings));
+            }
             LOG.info("language model {} at {} ({}), {} ms per turn before the built-in policy answers",
                     llm.model(), llm.baseUrl(), llm.provider(), llm.timeoutMillis());
         }
-        return new DialogFactory(config, options, model, timeout);
+        return new DialogFactory(config, options, model, streaming, timeout);
     }
 
     /** Whether conversations are phrased by a language model (with the built-in policy as fallback). */
@@ -128,7 +137,8 @@ public final class DialogFactory implements AutoCloseable {
     /** A new conversation for one call or chat. */
     public Conversation newConversation(Scenario scenario, boolean speechRecognition) {
         return model.isPresent()
-                ? Conversations.withModel(settings(speechRecognition), options, scenario, model.get(), modelTimeout, modelCalls)
+                ? Conversations.withModel(settings(speechRecognition), options, scenario, model.get(),
+                        streaming.orElse(null), modelTimeout, modelCalls)
                 : Conversations.builtIn(settings(speechRecognition), options, scenario);
     }
 

@@ -126,14 +126,22 @@ class ChatCommandTest {
         BlockingQueue<String> authorizations = new LinkedBlockingQueue<>();
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         stub.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            boolean streamed = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    .matches("(?s).*\"stream\"\\s*:\\s*true.*");
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub\","
-                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-                    + "\"content\":\"Welcome to Northwind!! What can I do for you?\"},\"finish_reason\":\"stop\"}]}")
+            // Streamed (dialog.llm.stream defaults to true): server-sent events, one chunk per piece.
+            StringBuilder events = new StringBuilder();
+            for (String piece : new String[] {"Welcome to Northwind!! ", "What can I do ", "for you?"}) {
+                events.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"").append(piece)
+                        .append("\"},\"finish_reason\":null}]}\n\n");
+            }
+            events.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+            byte[] body = (streamed ? events.toString() : "{\"error\":{\"message\":\"expected a streamed request\"}}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseHeaders().set("Content-Type", streamed ? "text/event-stream" : "application/json");
+            exchange.sendResponseHeaders(streamed ? 200 : 500, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -147,9 +155,12 @@ class ChatCommandTest {
 
             assertThat(code).isZero();
             List<JsonNode> actions = json();
+            // Each streamed sentence is printed as it is written, behind the guardrails (disclosure, tone).
             assertThat(actions.get(0).get("text").asText()).isEqualTo("Hello, you're talking to Northwind's AI assistant, "
-                    + "not a person, and you can ask for a person at any time. Welcome to Northwind. What can I do for you?");
-            assertThat(actions).extracting(a -> a.get("type").asText()).containsSubsequence("say", "decision", "say", "handoff");
+                    + "not a person, and you can ask for a person at any time. Welcome to Northwind.");
+            assertThat(actions.get(1).get("type").asText()).isEqualTo("decision");
+            assertThat(actions.get(2).get("text").asText()).isEqualTo("What can I do for you?");
+            assertThat(actions).extracting(a -> a.get("type").asText()).containsSubsequence("say", "decision", "say", "say", "handoff");
             assertThat(authorizations.poll(5, TimeUnit.SECONDS)).isEqualTo("Bearer sk-chat-secret");
             assertThat(out.toString() + err).doesNotContain("sk-chat-secret");
         } finally {

@@ -47,8 +47,25 @@ public final class GuardedConversation implements Conversation {
 
     @Override
     public List<AgentAction> onEvent(CallerEvent event) {
-        List<AgentAction> actions = policy.onEvent(event);
-        if (!handedOff && asksForPerson(event) && actions.stream().noneMatch(a -> a instanceof AgentAction.Handoff)) {
+        return onEvent(event, null);
+    }
+
+    @Override
+    public List<AgentAction> start(ActionSink early) {
+        if (early == null) {
+            return start();
+        }
+        StreamGuard stream = new StreamGuard(early);
+        return guard(policy.start(stream));
+    }
+
+    @Override
+    public List<AgentAction> onEvent(CallerEvent event, ActionSink early) {
+        StreamGuard stream = early == null ? null : new StreamGuard(early);
+        List<AgentAction> actions = stream == null ? policy.onEvent(event) : policy.onEvent(event, stream);
+        boolean handedOffNow = actions.stream().anyMatch(a -> a instanceof AgentAction.Handoff)
+                || stream != null && stream.handoff;
+        if (!handedOff && asksForPerson(event) && !handedOffNow) {
             actions = List.of(new AgentAction.Say(dev.candor.dialog.policy.BuiltInPolicy.CONNECTING),
                     new AgentAction.Handoff(HandoffReason.CALLER_REQUEST,
                             "The caller asked for a person and the dialog policy did not act on it. "
@@ -57,6 +74,71 @@ public final class GuardedConversation implements Conversation {
                             "the policy answered a request for a person without handing off"));
         }
         return guard(actions);
+    }
+
+    /**
+     * Guards a streamed turn sentence by sentence: each Say passes the tone, honesty and catalog checks
+     * as it comes, and the turn as a whole keeps to the spoken length limit (two sentences, about 40
+     * words); the sentence that would break it is not said and the stream is stopped, with a decision.
+     */
+    private final class StreamGuard implements ActionSink {
+        private final ActionSink downstream;
+        private final StringBuilder said = new StringBuilder();
+        private boolean handoff;
+        private boolean cut;
+
+        StreamGuard(ActionSink downstream) {
+            this.downstream = downstream;
+        }
+
+        @Override
+        public boolean offer(AgentAction action) {
+            if (cut) {
+                return false;
+            }
+            if (action instanceof AgentAction.Handoff) {
+                handoff = true;
+                handedOff = true;
+            }
+            List<AgentAction> guarded;
+            boolean more = true;
+            if (action instanceof AgentAction.Say say) {
+                List<AgentAction> checked = checkSay(say.text(), false);
+                if (checked.isEmpty() || !(checked.get(0) instanceof AgentAction.Say kept)) {
+                    guarded = checked; // the whole sentence was filtered out: only the decision remains
+                    for (AgentAction a : disclosure.apply(guarded)) {
+                        more &= downstream.offer(a);
+                    }
+                    return more;
+                }
+                String text = kept.text();
+                String whole = said.isEmpty() ? text : said + " " + text;
+                GuardrailDecision length = new LengthGuardrail().check(whole);
+                if (length instanceof GuardrailDecision.Rewrite rewrite) {
+                    cut = true;
+                    more = false;
+                    String fits = rewrite.text();
+                    String rest = fits.startsWith(said.toString()) ? fits.substring(said.length()).strip() : "";
+                    List<AgentAction> out = new ArrayList<>();
+                    if (!rest.isEmpty()) {
+                        out.add(new AgentAction.Say(rest));
+                    }
+                    out.addAll(checked.subList(1, checked.size()));
+                    out.add(new AgentAction.Decision("guardrail_rewrite", "length: " + rewrite.reason(),
+                            "the streamed reply was stopped before \"" + text + "\""));
+                    guarded = out;
+                } else {
+                    said.append(said.isEmpty() ? "" : " ").append(text);
+                    guarded = checked;
+                }
+            } else {
+                guarded = guard(List.of(action));
+            }
+            for (AgentAction a : disclosure.apply(guarded)) {
+                more &= downstream.offer(a);
+            }
+            return more;
+        }
     }
 
     private boolean asksForPerson(CallerEvent event) {
@@ -86,9 +168,17 @@ public final class GuardedConversation implements Conversation {
     }
 
     private List<AgentAction> checkSay(String original) {
+        return checkSay(original, true);
+    }
+
+    /** The Say after the guardrails, then a decision per rewrite; the length check only when asked. */
+    private List<AgentAction> checkSay(String original, boolean length) {
         String text = original;
         List<AgentAction> decisions = new ArrayList<>();
         for (SayGuardrail guardrail : sayGuardrails) {
+            if (!length && guardrail instanceof LengthGuardrail) {
+                continue;
+            }
             GuardrailDecision decision = guardrail.check(text);
             if (decision instanceof GuardrailDecision.Rewrite rewrite) {
                 decisions.add(new AgentAction.Decision("guardrail_rewrite", guardrail.name() + ": " + rewrite.reason(),
@@ -97,7 +187,9 @@ public final class GuardedConversation implements Conversation {
             }
         }
         List<AgentAction> out = new ArrayList<>();
-        out.add(new AgentAction.Say(text));
+        if (!text.isBlank()) {
+            out.add(new AgentAction.Say(text));
+        }
         out.addAll(decisions);
         return out;
     }

@@ -3,6 +3,7 @@ package dev.candor.dialog.llm;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.CallerEvent;
 import dev.candor.dialog.Conversation;
+import dev.candor.dialog.Conversation.ActionSink;
 import dev.candor.dialog.ConversationSettings;
 import dev.candor.dialog.DialogOptions;
 import dev.candor.dialog.Scenario;
@@ -14,7 +15,13 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +30,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -51,6 +60,7 @@ public final class LlmConversation implements Conversation {
     private static final Logger LOG = LoggerFactory.getLogger(LlmConversation.class);
     private final BuiltInPolicy rules;
     private final ChatModel model;
+    private final StreamingChatModel streaming;
     private final Duration timeout;
     private final Executor executor;
     private final CandorTools tools;
@@ -60,8 +70,19 @@ public final class LlmConversation implements Conversation {
 
     public LlmConversation(ConversationSettings settings, DialogOptions options, Scenario scenario, ChatModel model,
                            Duration timeout, Executor executor) {
+        this(settings, options, scenario, model, null, timeout, executor);
+    }
+
+    /**
+     * With {@code streaming} (the same model, streamed), turns that have an {@link ActionSink} are
+     * streamed: each sentence is offered as soon as the model has finished it. The timeout then bounds
+     * the wait for the first sentence, and for each later piece of the reply.
+     */
+    public LlmConversation(ConversationSettings settings, DialogOptions options, Scenario scenario, ChatModel model,
+                           StreamingChatModel streaming, Duration timeout, Executor executor) {
         this.rules = new BuiltInPolicy(settings, options, scenario);
         this.model = Objects.requireNonNull(model, "model");
+        this.streaming = streaming;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.tools = new CandorTools(options);
@@ -71,15 +92,25 @@ public final class LlmConversation implements Conversation {
 
     @Override
     public List<AgentAction> start() {
-        List<AgentAction> fallback = rules.start();
-        if (decisive(fallback)) {
-            return byRules(CALL_CONNECTED, fallback);
-        }
-        return modelTurn(CALL_CONNECTED, fallback);
+        return start(null);
     }
 
     @Override
     public List<AgentAction> onEvent(CallerEvent event) {
+        return onEvent(event, null);
+    }
+
+    @Override
+    public List<AgentAction> start(ActionSink early) {
+        List<AgentAction> fallback = rules.start();
+        if (decisive(fallback)) {
+            return byRules(CALL_CONNECTED, fallback);
+        }
+        return modelTurn(CALL_CONNECTED, fallback, early);
+    }
+
+    @Override
+    public List<AgentAction> onEvent(CallerEvent event, ActionSink early) {
         if (over) {
             return event instanceof CallerEvent.Hangup ? rules.wrapUp() : List.of();
         }
@@ -95,7 +126,7 @@ public final class LlmConversation implements Conversation {
                 || intents.is(utterance.text(), dev.candor.dialog.intent.Intent.ASKS_IF_HUMAN)) {
             return byRules(utterance.text(), fallback);
         }
-        return modelTurn(utterance.text(), fallback);
+        return modelTurn(utterance.text(), fallback, early);
     }
 
     /** Actions the rules take that the model may not override. */
@@ -118,7 +149,10 @@ public final class LlmConversation implements Conversation {
         return actions;
     }
 
-    private List<AgentAction> modelTurn(String callerText, List<AgentAction> fallback) {
+    private List<AgentAction> modelTurn(String callerText, List<AgentAction> fallback, ActionSink early) {
+        if (streaming != null && early != null) {
+            return new StreamedTurn(callerText, fallback, early).run();
+        }
         List<ChatMessage> turn = new ArrayList<>(history);
         turn.add(UserMessage.from(callerText));
         CompletableFuture<Reply> future = CompletableFuture.supplyAsync(() -> converse(turn), executor);
@@ -130,7 +164,7 @@ public final class LlmConversation implements Conversation {
             history.clear();
             history.addAll(reply.messages());
             rules.modelAnswered();
-            return completed(reply.actions());
+            return completed(reply.actions(), false);
         } catch (TimeoutException e) {
             future.cancel(true);
             return fallBack(callerText, fallback, "timeout", "no reply within " + timeout.toMillis() + " ms");
@@ -154,11 +188,11 @@ public final class LlmConversation implements Conversation {
      * The model's actions made whole: its handoff gets the rules' summary and a spoken notice, an end or
      * do-not-call gets the qualification, score and end. Nothing after a terminal action.
      */
-    private List<AgentAction> completed(List<AgentAction> actions) {
+    private List<AgentAction> completed(List<AgentAction> actions, boolean saidAlready) {
         List<AgentAction> out = new ArrayList<>();
         for (AgentAction action : actions) {
             if (action instanceof AgentAction.Handoff handoff) {
-                if (out.stream().noneMatch(a -> a instanceof AgentAction.Say)) {
+                if (!saidAlready && out.stream().noneMatch(a -> a instanceof AgentAction.Say)) {
                     out.add(new AgentAction.Say(BuiltInPolicy.CONNECTING));
                 }
                 out.add(rules.handOffFor(handoff.reason(), "the language model handed over: " + handoff.summary()));
@@ -181,6 +215,193 @@ public final class LlmConversation implements Conversation {
             out.add(action);
         }
         return out;
+    }
+
+    /** What a streamed model call reports, in the order it happened. */
+    private sealed interface StreamEvent {
+        record Text(String text) implements StreamEvent {
+        }
+
+        record Complete(AiMessage message) implements StreamEvent {
+        }
+
+        record Failed(Throwable error) implements StreamEvent {
+        }
+    }
+
+    /** One model call in flight: its events queue up for the conversation's thread. */
+    private static final class ModelStream implements StreamingChatResponseHandler {
+        private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        private volatile StreamingHandle handle;
+        private volatile boolean abandoned;
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle = context.streamingHandle();
+            if (abandoned) {
+                handle.cancel();
+            } else if (partial.text() != null && !partial.text().isEmpty()) {
+                events.add(new StreamEvent.Text(partial.text()));
+            }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            events.add(new StreamEvent.Complete(response.aiMessage()));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            events.add(new StreamEvent.Failed(error));
+        }
+
+        /** The next event, or null when none came within {@code nanos}. */
+        StreamEvent next(long nanos) throws InterruptedException {
+            return events.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        }
+
+        /** Nobody wants the rest: stop the model if it can be stopped, and ignore whatever still comes. */
+        void abandon() {
+            abandoned = true;
+            StreamingHandle h = handle;
+            if (h != null) {
+                h.cancel();
+            }
+        }
+    }
+
+    /**
+     * A turn whose reply is streamed: each sentence is offered as soon as it is complete. Until the first
+     * sentence (or a tool's action) is offered, the turn can still fall back to the built-in policy
+     * within the timeout; after that the model's reply stands, and if the model stalls for longer than
+     * the timeout or fails, what was said stands and an {@code llm_fallback} decision records the stop.
+     */
+    private final class StreamedTurn {
+        private final String callerText;
+        private final List<AgentAction> fallback;
+        private final ActionSink early;
+        private final List<ChatMessage> conversation = new ArrayList<>(history);
+        private final List<AgentAction> actions = new ArrayList<>();
+        private final StringBuilder said = new StringBuilder();
+        private final long firstDeadline;
+        private boolean committed;
+
+        StreamedTurn(String callerText, List<AgentAction> fallback, ActionSink early) {
+            this.callerText = callerText;
+            this.fallback = fallback;
+            this.early = early;
+            this.firstDeadline = System.nanoTime() + timeout.toNanos();
+            conversation.add(UserMessage.from(callerText));
+        }
+
+        List<AgentAction> run() {
+            try {
+                for (int round = 0; round < MAX_TOOL_ROUNDS; round++) {
+                    ModelStream stream = new ModelStream();
+                    streaming.chat(ChatRequest.builder().messages(conversation)
+                            .toolSpecifications(CandorTools.specifications()).build(), stream);
+                    Optional<List<AgentAction>> outcome = follow(stream);
+                    if (outcome.isPresent()) {
+                        return outcome.get();
+                    }
+                    AiMessage ai = (AiMessage) conversation.get(conversation.size() - 1);
+                    if (!ai.hasToolExecutionRequests() || executeTools(ai)) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return committed ? finish(List.of())
+                        : fallBack(callerText, fallback, "interrupted", "the call thread was interrupted");
+            } catch (RuntimeException e) {
+                LOG.warn("language model failed, the built-in policy answers: {}", describe(e));
+                return committed ? stopped("error", describe(e))
+                        : fallBack(callerText, fallback, "error", describe(e));
+            }
+            if (!committed && actions.isEmpty()) {
+                return fallBack(callerText, fallback, "empty", "the model said nothing and called no tool");
+            }
+            return finish(completed(actions, committed));
+        }
+
+        /**
+         * Follows one model call to its end, offering sentences as they complete. Returns the turn's
+         * result when the turn ended early (fallback, stall, interruption), empty when the call completed
+         * and its message was added to the conversation.
+         */
+        private Optional<List<AgentAction>> follow(ModelStream stream) throws InterruptedException {
+            SentenceChunker chunker = new SentenceChunker();
+            while (true) {
+                long wait = committed ? timeout.toNanos() : firstDeadline - System.nanoTime();
+                StreamEvent event = stream.next(wait);
+                if (event == null) {
+                    stream.abandon();
+                    return Optional.of(committed
+                            ? stopped("stalled", "the model sent nothing for " + timeout.toMillis() + " ms mid-reply")
+                            : fallBack(callerText, fallback, "timeout", "no reply within " + timeout.toMillis() + " ms"));
+                }
+                if (event instanceof StreamEvent.Failed failed) {
+                    LOG.warn("language model failed, the built-in policy answers: {}", describe(failed.error()));
+                    return Optional.of(committed ? stopped("error", describe(failed.error()))
+                            : fallBack(callerText, fallback, "error", describe(failed.error())));
+                }
+                List<String> sentences = event instanceof StreamEvent.Text text ? chunker.add(text.text())
+                        : chunker.finish();
+                for (String sentence : sentences) {
+                    if (!offer(sentence)) {
+                        stream.abandon();
+                        return Optional.of(interrupted());
+                    }
+                }
+                if (event instanceof StreamEvent.Complete complete) {
+                    conversation.add(complete.message());
+                    return Optional.empty();
+                }
+            }
+        }
+
+        private boolean offer(String sentence) {
+            committed = true;
+            boolean wanted = early.offer(new AgentAction.Say(sentence));
+            said.append(said.isEmpty() ? "" : " ").append(sentence);
+            return wanted;
+        }
+
+        /** Runs the tools the model asked for; true when one of them ends the turn. */
+        private boolean executeTools(AiMessage ai) {
+            boolean ends = false;
+            for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
+                CandorTools.Outcome outcome = tools.execute(request);
+                outcome.action().ifPresent(actions::add);
+                ends |= outcome.action().filter(LlmConversation::terminal).isPresent();
+                conversation.add(ToolExecutionResultMessage.from(request, outcome.resultForModel()));
+            }
+            return ends;
+        }
+
+        /** The caller interrupted: the model remembers what was actually said, nothing more is done. */
+        private List<AgentAction> interrupted() {
+            history.add(UserMessage.from(callerText));
+            history.add(AiMessage.from(said.toString()));
+            rules.modelAnswered();
+            return List.of();
+        }
+
+        /** The model stopped mid-reply: what was said stands, and the stop is recorded. */
+        private List<AgentAction> stopped(String reason, String details) {
+            history.add(UserMessage.from(callerText));
+            history.add(AiMessage.from(said.isEmpty() ? "(no reply)" : said.toString()));
+            rules.modelAnswered();
+            return List.of(new AgentAction.Decision("llm_fallback", reason,
+                    details + "; the reply stopped after what had been said"));
+        }
+
+        private List<AgentAction> finish(List<AgentAction> out) {
+            history.clear();
+            history.addAll(conversation);
+            rules.modelAnswered();
+            return out;
+        }
     }
 
     /** The messages after the turn and the actions it produced. */

@@ -44,6 +44,15 @@ final class OpenAiStub implements AutoCloseable {
     private record Hold() implements Reply {
     }
 
+    /**
+     * A streamed reply (server-sent events): {@code before} chunks at once, then, once {@code gate}
+     * opens, the {@code after} chunks; {@code finishReason} and {@code [DONE]} end it. A null gate never
+     * opens before {@link #close()}: the stream stalls.
+     */
+    private record Stream(List<String> before, CountDownLatch gate, List<String> after, String finishReason)
+            implements Reply {
+    }
+
     /** One request as received: its Authorization header and JSON body. */
     record Request(String authorization, JsonNode body) {
         /** The roles of the messages sent, in order. */
@@ -89,6 +98,50 @@ final class OpenAiStub implements AutoCloseable {
         return this;
     }
 
+    /** The assistant streams {@code pieces} of text, one chunk each, then stops. */
+    OpenAiStub enqueueStream(String... pieces) {
+        replies.add(new Stream(List.of(pieces).stream().map(OpenAiStub::textChunk).toList(), new CountDownLatch(0),
+                List.of(), "stop"));
+        return this;
+    }
+
+    /**
+     * The assistant streams {@code before} at once and {@code after} only when {@code gate} opens (never,
+     * if it is null: the stream stalls until the stub closes).
+     */
+    OpenAiStub enqueueStream(List<String> before, CountDownLatch gate, List<String> after) {
+        replies.add(new Stream(before.stream().map(OpenAiStub::textChunk).toList(), gate,
+                after.stream().map(OpenAiStub::textChunk).toList(), "stop"));
+        return this;
+    }
+
+    /** The assistant streams a call of {@code tool} with {@code argumentsJson}. */
+    OpenAiStub enqueueStreamedToolCall(String tool, String argumentsJson) {
+        ObjectNode delta = JSON.createObjectNode();
+        ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0)
+                .put("id", "call_" + (requests.size() + replies.size() + 1)).put("type", "function");
+        call.putObject("function").put("name", tool).put("arguments", argumentsJson);
+        replies.add(new Stream(List.of(chunk(delta, null)), new CountDownLatch(0), List.of(), "tool_calls"));
+        return this;
+    }
+
+    private static String textChunk(String text) {
+        return chunk(JSON.createObjectNode().put("content", text), null);
+    }
+
+    private static String chunk(ObjectNode delta, String finishReason) {
+        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-stub").put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000L).put("model", "stub-model");
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        return root.toString();
+    }
+
     /** The server fails with {@code status}. */
     OpenAiStub enqueueError(int status) {
         replies.add(new Body(status, "{\"error\":{\"message\":\"stub failure\",\"type\":\"server_error\"}}"));
@@ -130,6 +183,10 @@ final class OpenAiStub implements AutoCloseable {
             byte[] in = exchange.getRequestBody().readAllBytes();
             requests.add(new Request(exchange.getRequestHeaders().getFirst("Authorization"), JSON.readTree(in)));
             Reply reply = replies.poll();
+            if (reply instanceof Stream stream) {
+                stream(exchange, stream);
+                return;
+            }
             if (reply instanceof Hold) {
                 released.await(30, TimeUnit.SECONDS);
                 reply = new Body(503, "{\"error\":{\"message\":\"released\"}}");
@@ -145,6 +202,31 @@ final class OpenAiStub implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void stream(HttpExchange exchange, Stream stream) throws IOException, InterruptedException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream os = exchange.getResponseBody();
+        for (String c : stream.before()) {
+            event(os, c);
+        }
+        if (stream.gate() == null) {
+            released.await(30, TimeUnit.SECONDS);
+            return;
+        }
+        stream.gate().await(30, TimeUnit.SECONDS);
+        for (String c : stream.after()) {
+            event(os, c);
+        }
+        event(os, chunk(JSON.createObjectNode(), stream.finishReason()));
+        event(os, "[DONE]");
+        os.close();
+    }
+
+    private static void event(OutputStream os, String data) throws IOException {
+        os.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        os.flush();
     }
 
     @Override

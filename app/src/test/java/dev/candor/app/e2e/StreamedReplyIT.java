@@ -1,0 +1,87 @@
+package dev.candor.app.e2e;
+
+import dev.candor.app.CandorApplication;
+import dev.candor.app.storage.CallStore;
+import dev.candor.app.storage.Speaker;
+import dev.candor.app.storage.TurnRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A language model's streamed reply on a real call: the first sentence is synthesised and played to
+ * the caller while the model is still writing the second, which follows when it arrives.
+ */
+class StreamedReplyIT {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        assumeTrue(Sipp.installed() || System.getenv("CI") != null, "sipp (Debian sip-tester) is not installed");
+    }
+
+    @Test
+    void theFirstSentencePlaysWhileTheModelWritesTheRest() throws Exception {
+        String phrase = "do you have a free trial";
+        CountDownLatch gate = new CountDownLatch(1);
+        try (StreamingLlmStub model = new StreamingLlmStub()) {
+            model.enqueue("Hi, thanks for calling. ", "What can I help you with?")
+                    .enqueue(List.of("Yes, every plan ", "has a free trial. ", "It "), gate, List.of("lasts fourteen days."));
+            try (CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), Sipp.freeUdpPort(), 10,
+                    Optional.of(ToneHearingRecognizer.hearing(phrase)), "dialog.llm.provider=openai",
+                    "dialog.llm.base-url=" + model.baseUrl(), "dialog.llm.model=stub", "dialog.retrieval=keyword");
+                 RtpPeer caller = new RtpPeer()) {
+                Sipp phone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                        "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "20000",
+                        "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+                CallStore store = candor.callStore();
+                await().atMost(Duration.ofSeconds(15)).until(() -> !store.recentCalls(1).isEmpty());
+                String callId = store.recentCalls(1).get(0).id();
+                await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "What can I help you with?"));
+                caller.startTone(700);
+                await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "Yes, every plan has a free trial."));
+                caller.stopTone();
+                int framesBefore = caller.audioFrames(8).size();
+
+                // The first sentence is played to the caller while the model has not finished the reply.
+                await().atMost(Duration.ofSeconds(10)).until(() -> loudFrames(caller, framesBefore) >= 25);
+                assertThat(candorSaid(store, callId, "It lasts fourteen days.")).isFalse();
+                TurnRow first = store.turns(callId).stream()
+                        .filter(t -> t.text().equals("Yes, every plan has a free trial.")).findFirst().orElseThrow();
+                assertThat(store.latency(first.id()).decided()).isPresent();
+
+                gate.countDown();
+                await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "It lasts fourteen days."));
+                assertThat(store.decisions(callId)).noneSatisfy(d -> assertThat(d.kind()).isEqualTo("llm_fallback"));
+                phone.await(40);
+            }
+        }
+    }
+
+    /** Frames of speech (not silence) Candor sent after the first {@code skip} (PCMA, as sipp negotiates). */
+    private static long loudFrames(RtpPeer caller, int skip) {
+        List<short[]> frames = caller.audioFrames(8);
+        return frames.subList(Math.min(skip, frames.size()), frames.size()).stream().filter(f -> {
+            double energy = 0;
+            for (short v : f) {
+                energy += (double) v * v;
+            }
+            return Math.sqrt(energy / f.length) > 300;
+        }).count();
+    }
+
+    private static boolean candorSaid(CallStore store, String callId, String text) {
+        return store.turns(callId).stream().anyMatch(t -> t.speaker() == Speaker.CANDOR && t.text().endsWith(text));
+    }
+}
