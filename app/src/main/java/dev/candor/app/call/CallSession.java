@@ -170,7 +170,7 @@ public final class CallSession implements CallLegListener {
             // while the rest is written. Once the caller has moved on (a newer turn), the rest is not wanted.
             Conversation.ActionSink early = action -> {
                 synchronized (this) {
-                    if (ended || handingOff || takenOver || event != null && turn != turns) {
+                    if (ended || handingOff || takenOver || turn != turns) {
                         return false;
                     }
                     if (!decided[0]) {
@@ -187,8 +187,9 @@ public final class CallSession implements CallLegListener {
                     if (!decided[0]) {
                         replyLatency = latency.withDecided(clock.instant());
                     }
-                    // An answer to a turn the caller has already moved past is not said (the opening always is).
-                    boolean stale = event != null && turn != turns;
+                    // An answer to a turn the caller has already moved past is not said. The opening always
+                    // is, unless part of it (with the disclosure, which comes first) already played.
+                    boolean stale = turn != turns && (event != null || decided[0]);
                     perform(stale ? actions.stream().filter(a -> !(a instanceof AgentAction.Say)).toList() : actions);
                 }
             }
@@ -204,6 +205,8 @@ public final class CallSession implements CallLegListener {
                 && !handingOff && leg.playback().isPlaying()) {
             bargedIn = true;
             stopSpeaking();
+            // The rest of a reply still being streamed is not wanted either.
+            worker.execute(this::supersedeTurn);
         }
         if (turnEvents.stream().anyMatch(e -> e instanceof TurnEvent.SpeechEnded)) {
             callerSpeechEnded.set(clock.instant());
@@ -216,6 +219,11 @@ public final class CallSession implements CallLegListener {
         if (s != null && !handingOff) {
             s.offer(frame);
         }
+    }
+
+    /** The caller spoke over Candor: whatever the conversation still streams for the current turn is stale. */
+    private synchronized void supersedeTurn() {
+        turns++;
     }
 
     /** The caller talks but there is no speech recognition: hand them to a person, saying why. */

@@ -4,10 +4,13 @@ import dev.candor.app.CandorApplication;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.Speaker;
 import dev.candor.app.storage.TurnRow;
+import dev.candor.speech.audio.PcmAudio;
+import dev.candor.speech.audio.WavReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +43,8 @@ class StreamedReplyIT {
                     .enqueue(List.of("Yes, every plan ", "has a free trial. ", "It "), gate, List.of("lasts fourteen days."));
             try (CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), Sipp.freeUdpPort(), 10,
                     Optional.of(ToneHearingRecognizer.hearing(phrase)), "dialog.llm.provider=openai",
-                    "dialog.llm.base-url=" + model.baseUrl(), "dialog.llm.model=stub", "dialog.retrieval=keyword");
+                    "dialog.llm.base-url=" + model.baseUrl(), "dialog.llm.model=stub", "dialog.retrieval=keyword",
+                    "dialog.llm.timeout-millis=8000");
                  RtpPeer caller = new RtpPeer()) {
                 Sipp phone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
                         "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "20000",
@@ -64,6 +68,59 @@ class StreamedReplyIT {
                 gate.countDown();
                 await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "It lasts fourteen days."));
                 assertThat(store.decisions(callId)).noneSatisfy(d -> assertThat(d.kind()).isEqualTo("llm_fallback"));
+                phone.await(40);
+            }
+        }
+    }
+
+    @Test
+    void aCallerWhoSpeaksOverAStreamedReplyStopsTheRestOfIt() throws Exception {
+        String phrase = "do you have a free trial";
+        PcmAudio speech;
+        try (InputStream in = StreamedReplyIT.class.getResourceAsStream("/fixtures/audio/overlap-stop-person.wav")) {
+            speech = WavReader.read(in);
+        }
+        CountDownLatch gate = new CountDownLatch(1);
+        try (StreamingLlmStub model = new StreamingLlmStub()) {
+            model.enqueue("Hi, thanks for calling. ", "What can I help you with?")
+                    .enqueue(List.of("Yes, every plan has a free trial, and you can start it from the sign-up page. ",
+                            "It "), gate, List.of("lasts fourteen days."));
+            try (CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), Sipp.freeUdpPort(), 10,
+                    Optional.of(ToneHearingRecognizer.hearing(phrase, "how long is it")), "dialog.llm.provider=openai",
+                    "dialog.llm.base-url=" + model.baseUrl(), "dialog.llm.model=stub", "dialog.retrieval=keyword",
+                    "dialog.llm.timeout-millis=8000");
+                 RtpPeer caller = new RtpPeer()) {
+                Sipp phone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                        "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "20000",
+                        "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+                CallStore store = candor.callStore();
+                await().atMost(Duration.ofSeconds(15)).until(() -> !store.recentCalls(1).isEmpty());
+                String callId = store.recentCalls(1).get(0).id();
+                await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "What can I help you with?"));
+                caller.startTone(700);
+                await().atMost(Duration.ofSeconds(15)).until(() -> candorSaid(store, callId, "from the sign-up page."));
+                caller.stopTone();
+                int framesBefore = caller.audioFrames(8).size();
+                await().atMost(Duration.ofSeconds(10)).until(() -> loudFrames(caller, framesBefore) >= 10);
+
+                caller.sendSpeech(speech.samples(), 8); // talks over the first sentence
+                caller.startTone(700); // and goes on: "how long is it"
+                await().atMost(Duration.ofSeconds(15)).until(() -> store.turns(callId).stream()
+                        .anyMatch(t -> t.text().equals("how long is it")));
+                caller.stopTone();
+                gate.countDown(); // the model finishes its first reply only now
+
+                // The caller's words are the next turn: nothing is scripted for it, so the built-in policy
+                // answers (llm_fallback). By then the stale end of the streamed reply has come and gone.
+                await().atMost(Duration.ofSeconds(20)).until(() -> store.decisions(callId).stream()
+                        .anyMatch(d -> d.kind().equals("llm_fallback")));
+                assertThat(candorSaid(store, callId, "It lasts fourteen days.")).isFalse();
+                // The interrupted sentence is stored with the part the caller actually heard.
+                assertThat(store.turns(callId)).as(store.turns(callId).toString()).filteredOn(t -> t.text().startsWith("Yes, every plan"))
+                        .singleElement().satisfies(t -> {
+                            assertThat(t.interrupted()).isTrue();
+                            assertThat(t.text()).doesNotEndWith("from the sign-up page.");
+                        });
                 phone.await(40);
             }
         }
