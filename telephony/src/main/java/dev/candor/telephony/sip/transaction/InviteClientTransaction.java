@@ -5,7 +5,7 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTu;
+import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
 import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendRequest;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
@@ -106,15 +106,15 @@ public final class InviteClientTransaction implements Transaction {
                         new CancelTimer(TransactionTimer.A), new CancelTimer(TransactionTimer.B)));
                 if (status < 200) {
                     state = State.PROCEEDING;
-                    effects.add(new PassToTu(response));
+                    effects.add(new PassToTransactionUser(response));
                 } else if (status < 300) {
                     // RFC 6026 §7.2: Accepted, so that 2xx retransmissions still reach the TU to be ACKed.
                     state = State.ACCEPTED;
-                    effects.add(new PassToTu(response));
+                    effects.add(new PassToTransactionUser(response));
                     effects.add(new StartTimer(TransactionTimer.M, timers.timeout()));
                 } else {
                     effects.add(new SendRequest(ackFor(response)));
-                    effects.add(new PassToTu(response));
+                    effects.add(new PassToTransactionUser(response));
                     effects.addAll(complete());
                 }
                 return effects;
@@ -125,7 +125,7 @@ public final class InviteClientTransaction implements Transaction {
                 return status >= 300 ? List.of(new SendRequest(ackFor(response))) : List.of();
             }
             case ACCEPTED -> {
-                return status >= 200 && status < 300 ? List.of(new PassToTu(response)) : List.of();
+                return status >= 200 && status < 300 ? List.of(new PassToTransactionUser(response)) : List.of();
             }
             default -> {
                 return List.of();

@@ -4,7 +4,7 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTu;
+import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
 import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The INVITE server transaction (RFC 3261 §17.2.1, Figure 7, with RFC 6026 §7.1's Accepted state).
@@ -78,8 +79,8 @@ public final class InviteServerTransaction implements Transaction {
     }
 
     /** The response most recently sent (provisional or final), if any. */
-    public java.util.Optional<SipResponse> lastResponse() {
-        return java.util.Optional.ofNullable(lastResponse);
+    public Optional<SipResponse> lastResponse() {
+        return Optional.ofNullable(lastResponse);
     }
 
     /**
@@ -120,7 +121,7 @@ public final class InviteServerTransaction implements Transaction {
                 }
                 return effects;
             }
-            return state == State.ACCEPTED ? List.of(new PassToTu(request)) : List.of();
+            return state == State.ACCEPTED ? List.of(new PassToTransactionUser(request)) : List.of();
         }
         // A retransmitted INVITE: Proceeding and Completed resend the most recent response; Accepted
         // (RFC 6026 §7.1) and Confirmed absorb it.

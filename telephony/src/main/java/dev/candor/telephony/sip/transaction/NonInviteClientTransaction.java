@@ -4,7 +4,7 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTu;
+import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
 import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendRequest;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
@@ -101,10 +101,10 @@ public final class NonInviteClientTransaction implements Transaction {
         }
         if (response.statusCode() < 200) {
             state = State.PROCEEDING;
-            return List.of(new PassToTu(response));
+            return List.of(new PassToTransactionUser(response));
         }
         List<TransactionEffect> effects = new ArrayList<>(List.of(
-                new CancelTimer(TransactionTimer.E), new CancelTimer(TransactionTimer.F), new PassToTu(response)));
+                new CancelTimer(TransactionTimer.E), new CancelTimer(TransactionTimer.F), new PassToTransactionUser(response)));
         if (reliable) {
             effects.addAll(terminate()); // Timer K is zero
         } else {

@@ -25,8 +25,8 @@ public sealed interface TransactionEffect {
     }
 
     /** Hand a message to the transaction user: a response to a client TU, an ACK in Accepted to a server TU. */
-    record PassToTu(SipMessage message) implements TransactionEffect {
-        public PassToTu {
+    record PassToTransactionUser(SipMessage message) implements TransactionEffect {
+        public PassToTransactionUser {
             Objects.requireNonNull(message, "message");
         }
     }

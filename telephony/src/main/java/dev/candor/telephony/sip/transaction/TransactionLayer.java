@@ -5,7 +5,7 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTu;
+import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
 import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendRequest;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendResponse;
@@ -95,7 +95,7 @@ public final class TransactionLayer {
         }
         List<TransactionEffect> effects = server.transaction.step(new TransactionEvent.RequestReceived(request));
         server.run(effects);
-        return effects.stream().noneMatch(e -> e instanceof PassToTu);
+        return effects.stream().noneMatch(e -> e instanceof PassToTransactionUser);
     }
 
     /**
@@ -157,7 +157,7 @@ public final class TransactionLayer {
                     sender.send(send.request(), peer);
                 } else if (effect instanceof SendResponse send) {
                     sender.send(send.response(), peer);
-                } else if (effect instanceof PassToTu pass) {
+                } else if (effect instanceof PassToTransactionUser pass) {
                     passToTu(pass.message());
                 } else if (effect instanceof ReportTimeout timeout) {
                     log.debug("{} transaction {} timed out (Timer {})", transaction.key().method(),

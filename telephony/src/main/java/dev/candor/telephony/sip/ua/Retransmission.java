@@ -33,11 +33,12 @@ final class Retransmission {
     }
 
     /**
-     * @param cap the longest interval between retransmissions, or {@code null} to keep doubling (Timer A)
+     * @param cap the longest interval between retransmissions (T2)
      */
     static Retransmission start(SipScheduler scheduler, Runnable send, Duration t1, Duration cap,
                                 Duration timeout, Runnable onTimeout) {
-        return new Retransmission(Objects.requireNonNull(scheduler), Objects.requireNonNull(send), t1, cap,
+        return new Retransmission(Objects.requireNonNull(scheduler), Objects.requireNonNull(send), t1,
+                Objects.requireNonNull(cap, "cap"),
                 timeout, Objects.requireNonNull(onTimeout));
     }
 
@@ -47,7 +48,7 @@ final class Retransmission {
         }
         send.run();
         Duration next = interval.multipliedBy(2);
-        if (cap != null && next.compareTo(cap) > 0) {
+        if (next.compareTo(cap) > 0) {
             next = cap;
         }
         Duration delay = next;
