@@ -20,17 +20,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call Candor receives: the server side of the INVITE transaction (100, 180, 200 retransmitted until
- * the ACK, or a final failure retransmitted until its ACK), CANCEL, and then the dialog.
+ * A call Candor receives: the transaction user of the INVITE server transaction (100, 180, then a 2xx
+ * that this leg retransmits until the ACK as the UAS core must, §13.3.1.4; or a failure, which the
+ * transaction retransmits until its ACK), CANCEL, and then the dialog.
  */
 final class InboundLeg extends SipLeg {
     private static final Logger log = LoggerFactory.getLogger(InboundLeg.class);
 
     private final SipRequest invite;
-    private final InetSocketAddress responseDestination;
+    private final InetSocketAddress source;
     private final String localTag;
-    private SipResponse lastResponse;
-    private Retransmission finalResponseRetransmission;
+    /** The 2xx retransmission (§13.3.1.4: T1 doubling to T2 until the ACK; 64 × T1 without one → BYE). */
+    private Retransmission okRetransmission;
     private Negotiation.Accepted negotiation;
     private boolean answerRequested;
     /** Hung up after the 200 OK but before its ACK: the BYE waits for the ACK (RFC 3261 §15). */
@@ -39,7 +40,7 @@ final class InboundLeg extends SipLeg {
     InboundLeg(SipUserAgent ua, SipRequest invite, InetSocketAddress source) {
         super(ua, CallDirection.INBOUND);
         this.invite = invite;
-        this.responseDestination = SipUserAgent.responseDestination(invite, source);
+        this.source = source;
         this.localTag = ua.newTag();
         this.callId = invite.callId();
         this.localParty = invite.to().withTag(localTag);
@@ -111,12 +112,6 @@ final class InboundLeg extends SipLeg {
         return other.cseq().equals(invite.cseq()) && other.from().tag().equals(invite.from().tag());
     }
 
-    void onInviteRetransmission() {
-        if (lastResponse != null) {
-            ua.send(lastResponse, responseDestination);
-        }
-    }
-
     @Override
     public void ring() {
         ua.scheduler().execute(() -> {
@@ -154,12 +149,12 @@ final class InboundLeg extends SipLeg {
                 .withHeader("Supported", "")
                 .withBody("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII));
         ok = withRecordRoutes(ok);
-        lastResponse = ok;
         setState(CallState.ANSWERED);
         startMedia(negotiation.media());
         SipResponse toSend = ok;
         // RFC 3261 §13.3.1.4: retransmit the 2xx (T1 doubling to T2) until the ACK; no ACK in 64*T1 → BYE.
-        finalResponseRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(toSend, responseDestination),
+        // Each goes through the INVITE server transaction, which is in Accepted (RFC 6026) meanwhile.
+        okRetransmission = Retransmission.start(ua.scheduler(), () -> ua.respond(invite, source, toSend),
                 ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> {
                     log.warn("call {}: no ACK for 200 OK within {}; hanging up", id(),
                             ua.settings().transactionTimeout());
@@ -178,7 +173,7 @@ final class InboundLeg extends SipLeg {
     @Override
     protected void onAck(SipRequest ack) {
         if (getStateOnSip() == CallState.ANSWERED) {
-            finalResponseRetransmission.stop();
+            okRetransmission.stop();
             if (!ack.contacts().isEmpty()) {
                 remoteTarget = ack.contacts().get(0).uri();
             }
@@ -188,9 +183,6 @@ final class InboundLeg extends SipLeg {
             }
             setState(CallState.ESTABLISHED);
             emit(l -> l.onEstablished(this));
-        } else if (ended() && finalResponseRetransmission != null) {
-            // The ACK of a failure response (487, 488...): Timer G stops.
-            finalResponseRetransmission.stop();
         }
     }
 
@@ -199,7 +191,7 @@ final class InboundLeg extends SipLeg {
         if (request.method().equals(SipMethod.BYE) && getStateOnSip() == CallState.ANSWERED) {
             // A BYE overtook (or replaced a lost) ACK: the dialog ends here, so the 2xx retransmission
             // and its ACK timeout must end too, or 64*T1 later we would send a BYE for a dead dialog.
-            finalResponseRetransmission.stop();
+            okRetransmission.stop();
         }
         super.onInDialogRequest(request, source);
     }
@@ -222,8 +214,8 @@ final class InboundLeg extends SipLeg {
             // response or until the server transaction times out": onAck or the ACK timeout sends it.
             hangupAfterAck = true;
         } else {
-            if (finalResponseRetransmission != null) {
-                finalResponseRetransmission.stop();
+            if (okRetransmission != null) {
+                okRetransmission.stop();
             }
             sendBye(EndReason.LOCAL_HANGUP);
         }
@@ -238,17 +230,15 @@ final class InboundLeg extends SipLeg {
         sendFinal(response, status == 488 ? EndReason.NOT_ACCEPTABLE : EndReason.REJECTED_LOCALLY);
     }
 
-    /** A failure final response, retransmitted until its ACK (Timer G) or Timer H. */
+    /** A failure final response: its transaction retransmits it until the ACK (Timer G) or Timer H. */
     private void sendFinal(SipResponse response, EndReason reason) {
-        lastResponse = response;
-        finalResponseRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(response, responseDestination),
-                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> { });
+        ua.respond(invite, source, response);
         end(reason);
     }
 
+    /** A provisional response: its transaction sends it again for each retransmitted INVITE. */
     private void sendProvisional(SipResponse response) {
-        lastResponse = response;
-        ua.send(response, responseDestination);
+        ua.respond(invite, source, response);
     }
 
     private CallState getStateOnSip() {

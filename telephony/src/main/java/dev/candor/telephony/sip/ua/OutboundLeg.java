@@ -17,6 +17,10 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.transaction.ClientTransactionUser;
+import dev.candor.telephony.sip.transaction.InviteClientTransaction;
+import dev.candor.telephony.sip.transaction.TransactionLayer;
+import dev.candor.telephony.sip.transaction.TransactionTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +30,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A call Candor places (to a human agent): the client side of the INVITE transaction (Timer A and B),
- * CANCEL on timeout or hang-up while ringing, ACK for 2xx and for failures, and then the dialog.
+ * A call Candor places (to a human agent): the transaction user of the INVITE client transaction (which
+ * runs Timers A and B and ACKs failures itself), CANCEL on timeout or hang-up while ringing, the ACK
+ * of each 2xx (§13.2.2.4), digest re-sends, and then the dialog.
  */
 final class OutboundLeg extends SipLeg {
     private static final Logger log = LoggerFactory.getLogger(OutboundLeg.class);
@@ -36,15 +41,13 @@ final class OutboundLeg extends SipLeg {
     private final SipUri target;
     private final Duration answerTimeout;
     private SipRequest invite;
-    private String inviteBranch;
-    private Retransmission inviteRetransmission;
+    private TransactionLayer.Client inviteTransaction;
     private SipScheduler.Cancellable answerTimer = () -> { };
     private boolean provisionalReceived;
     private boolean cancelRequested;
     private EndReason cancelReason = EndReason.LOCAL_HANGUP;
     private SipRequest ackFor2xx;
     private int authAttempts;
-    private SipRequest challengedAck;
     private InetSocketAddress ackDestination;
 
     OutboundLeg(SipUserAgent ua, SipUri target, InetSocketAddress destination, String fromUser,
@@ -112,40 +115,37 @@ final class OutboundLeg extends SipLeg {
         if (authHeader != null) {
             builder.header(authHeader, credentials.toString());
         }
-        invite = builder.body("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII))
+        SipRequest sent = builder.body("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII))
                 .build();
-        inviteBranch = invite.topVia().branch().orElseThrow();
-        String branch = inviteBranch;
-        ua.registerClientTransaction(branch, response -> onInviteResponse(response, branch));
-        SipRequest toSend = invite;
-        inviteRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(toSend, remoteSignalling),
-                ua.settings().t1(), null, ua.settings().transactionTimeout(), () -> {
-                    log.info("call {}: no response to INVITE (Timer B)", id());
-                    ua.removeClientTransaction(inviteBranch);
+        invite = sent;
+        inviteTransaction = ua.sendRequest(sent, remoteSignalling, new ClientTransactionUser() {
+            @Override
+            public void onResponse(SipResponse response) {
+                onInviteResponse(response, sent);
+            }
+
+            @Override
+            public void onTimeout(TransactionTimer timer) {
+                if (sent == invite && !ended()) {
+                    log.info("call {}: no response to INVITE (Timer {})", id(), timer);
+                    answerTimer.cancel();
                     end(EndReason.NO_ANSWER);
-                });
+                }
+            }
+        });
         if (authHeader == null) {
             answerTimer = ua.scheduler().schedule(this::onAnswerTimeout, answerTimeout);
         }
     }
 
-    private void onInviteResponse(SipResponse response, String branch) {
-        if (!branch.equals(inviteBranch)) {
-            // A retransmitted final response to an INVITE that was challenged and sent again: its
-            // transaction only needs the ACK again (§17.1.1.2).
-            if (response.statusCode() >= 300 && challengedAck != null) {
-                ua.send(challengedAck, remoteSignalling);
-            }
-            return;
-        }
-        if (!response.cseq().method().equals(SipMethod.INVITE)) {
-            // The response to our CANCEL, which shares the INVITE's branch: it ends the CANCEL's own
-            // transaction, never the INVITE's.
-            if (response.cseq().method().equals(SipMethod.CANCEL) && response.statusCode() >= 200
-                    && cancelRetransmission != null) {
-                cancelRetransmission.stop();
-            }
-            return;
+    /**
+     * A response its INVITE transaction passed up: provisional ones, the first failure (already ACKed
+     * by the transaction, §17.1.1.3), every 2xx. {@code sent} tells a superseded (challenged) INVITE's
+     * transaction from the current one.
+     */
+    private void onInviteResponse(SipResponse response, SipRequest sent) {
+        if (sent != invite) {
+            return; // the transaction of a challenged INVITE: it ACKs its own retransmitted failures
         }
         int status = response.statusCode();
         if (ended() && status < 300) {
@@ -153,9 +153,8 @@ final class OutboundLeg extends SipLeg {
             return;
         }
         if (status < 200) {
-            // §17.1.1.2: Proceeding. Timer A stops; Timer B only applies in Calling, so it stops too:
-            // how long the callee may ring is the answer timeout's business.
-            inviteRetransmission.stop();
+            // §17.1.1.2: Proceeding (Timers A and B stopped in the transaction): how long the callee
+            // may ring is the answer timeout's business.
             if (status > 100 && !provisionalReceived) {
                 provisionalReceived = true;
                 emit(l -> l.onRinging(this));
@@ -175,9 +174,7 @@ final class OutboundLeg extends SipLeg {
             ua.send(ackFor2xx, ackDestination); // a retransmitted 2xx: ACK again
             return;
         }
-        inviteRetransmission.stop();
         answerTimer.cancel();
-        ua.removeClientTransaction(inviteBranch);
         acknowledge2xx(response);
         Optional<Negotiation> negotiation = SessionDescription.parse(
                         new String(response.body(), StandardCharsets.US_ASCII)).value()
@@ -227,14 +224,11 @@ final class OutboundLeg extends SipLeg {
         }
     }
 
+    /** A failure final response, which the transaction has ACKed (§17.1.1.3). */
     private void onFailure(SipResponse response) {
-        SipRequest ack = ackForFailure(response);
-        ua.send(ack, remoteSignalling);
         if (ended()) {
-            return; // a retransmitted failure: the ACK above is all it needs
+            return; // the leg gave up already (hang-up before any provisional, then the CANCEL's 487)
         }
-        inviteRetransmission.stop();
-        ua.removeClientTransaction(inviteBranch);
         if (!cancelRequested && retryWithCredentials(response)) {
             return;
         }
@@ -259,7 +253,6 @@ final class OutboundLeg extends SipLeg {
             return false;
         }
         authAttempts++;
-        challengedAck = ackForFailure(response);
         localCseq++;
         DigestCredentials credentials = client.get().answer(challenge.get(), SipMethod.INVITE.name(),
                 target.toString(), 1);
@@ -274,20 +267,6 @@ final class OutboundLeg extends SipLeg {
             case 488, 606 -> EndReason.NOT_ACCEPTABLE;
             default -> status >= 400 ? EndReason.REJECTED : EndReason.FAILED;
         };
-    }
-
-    /** RFC 3261 §17.1.1.3: the ACK for a non-2xx final response, in the INVITE's transaction. */
-    private SipRequest ackForFailure(SipResponse response) {
-        SipRequest.Builder ack = SipRequest.builder(SipMethod.ACK, invite.requestUri())
-                .header("Via", invite.topVia().toString())
-                .header("Max-Forwards", "70")
-                .header("From", invite.from().toString())
-                .header("To", response.to().toString())
-                .header("Call-ID", callId)
-                .header("CSeq", CSeq.of(invite.cseq().sequence(), SipMethod.ACK).toString());
-        // §17.1.1.3: the ACK carries the INVITE's Route header fields.
-        invite.headers().all("Route").forEach(route -> ack.header("Route", route));
-        return ack.build();
     }
 
     private void onAnswerTimeout() {
@@ -321,15 +300,13 @@ final class OutboundLeg extends SipLeg {
         if (provisionalReceived) {
             sendCancel();
         } else {
-            // RFC 3261 §9.1: no CANCEL before a provisional response; stop and give up locally.
-            inviteRetransmission.stop();
-            ua.removeClientTransaction(inviteBranch);
+            // RFC 3261 §9.1: no CANCEL before a provisional response. The leg gives up now; the INVITE
+            // transaction runs on, so a late 1xx still gets its CANCEL and a late 2xx its ACK and BYE.
             end(reason);
         }
     }
 
     private boolean cancelSent;
-    private Retransmission cancelRetransmission;
 
     private void sendCancel() {
         if (cancelSent) {
@@ -347,15 +324,18 @@ final class OutboundLeg extends SipLeg {
         // §9.1: the CANCEL carries the INVITE's Route header fields.
         invite.headers().all("Route").forEach(route -> cancelBuilder.header("Route", route));
         SipRequest cancel = cancelBuilder.build();
-        // The CANCEL shares the INVITE's branch; its 200 arrives at the INVITE's handler, which ignores
-        // it by its CSeq method; the INVITE's 487 then ends the leg.
-        // §17.1.2.2: a non-INVITE client transaction over UDP retransmits on Timer E until a response.
-        cancelRetransmission = Retransmission.start(ua.scheduler(), () -> ua.send(cancel, remoteSignalling),
-                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> { });
+        // The CANCEL shares the INVITE's branch but is a transaction of its own (§9.1, §17.1.3: matched
+        // by CSeq method too), retransmitted on Timer E; the INVITE's 487 then ends the leg.
+        ua.sendRequest(cancel, remoteSignalling, response -> { });
+        TransactionLayer.Client cancelled = inviteTransaction;
         ua.scheduler().schedule(() -> {
+            // §9.1: "If there is no final response for the original request in 64*T1 seconds ..., the
+            // client SHOULD then consider the original transaction cancelled and SHOULD destroy [it]".
+            if (cancelled.state() == InviteClientTransaction.State.PROCEEDING) {
+                cancelled.terminate();
+            }
             if (!ended()) {
                 log.info("call {}: no final response after CANCEL; giving up", id());
-                ua.removeClientTransaction(inviteBranch);
                 end(cancelReason);
             }
         }, ua.settings().transactionTimeout());

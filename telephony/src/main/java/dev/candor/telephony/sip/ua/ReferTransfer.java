@@ -6,6 +6,8 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.transaction.ClientTransactionUser;
+import dev.candor.telephony.sip.transaction.TransactionTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,6 @@ final class ReferTransfer {
     private final TransferListener listener;
     private State state = State.REFERRING;
     private long referCseq;
-    private Retransmission retransmission;
     private SipScheduler.Cancellable outcomeTimer;
 
     ReferTransfer(SipLeg leg, SipUri target, TransferListener listener) {
@@ -58,25 +59,27 @@ final class ReferTransfer {
                 .header("Contact", "<" + ua.contactUri() + ">")
                 .build();
         referCseq = refer.cseq().sequence();
-        String branch = refer.topVia().branch().orElseThrow();
         InetSocketAddress destination = leg.inDialogDestination();
-        ua.registerClientTransaction(branch, response -> onReferResponse(response, branch));
         log.info("call {}: REFER to {}", leg.id(), target);
-        retransmission = Retransmission.start(ua.scheduler(), () -> ua.send(refer, destination),
-                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> {
-                    ua.removeClientTransaction(branch);
-                    if (state == State.REFERRING) {
-                        finish("REFER timed out", l -> l.onRefused(408));
-                    }
-                });
+        ua.sendRequest(refer, destination, new ClientTransactionUser() {
+            @Override
+            public void onResponse(SipResponse response) {
+                onReferResponse(response);
+            }
+
+            @Override
+            public void onTimeout(TransactionTimer timer) {
+                if (state == State.REFERRING) {
+                    finish("REFER timed out", l -> l.onRefused(408));
+                }
+            }
+        });
     }
 
-    private void onReferResponse(SipResponse response, String branch) {
+    private void onReferResponse(SipResponse response) {
         if (response.statusCode() < 200) {
             return;
         }
-        retransmission.stop();
-        leg.ua.removeClientTransaction(branch);
         if (state != State.REFERRING) {
             return; // a retransmitted final response, or a NOTIFY got here first
         }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Sends a message now and again at intervals that double from T1, capped (Timer A/E/G), until stopped;
- * gives up after a total timeout (Timer B/F/H). Runs on the SIP thread.
+ * The UAS core's retransmission of a 2xx to an INVITE (RFC 3261 §13.3.1.4): sends now and again at
+ * intervals doubling from T1, capped at T2, until the ACK stops it; gives up after 64 × T1. This is the
+ * one retransmission outside the transaction layer ({@code sip.transaction}), because RFC 6026 gives it
+ * to the TU. Runs on the SIP thread.
  */
 final class Retransmission {
     private final SipScheduler scheduler;
@@ -31,11 +33,12 @@ final class Retransmission {
     }
 
     /**
-     * @param cap the longest interval between retransmissions, or {@code null} to keep doubling (Timer A)
+     * @param cap the longest interval between retransmissions (T2)
      */
     static Retransmission start(SipScheduler scheduler, Runnable send, Duration t1, Duration cap,
                                 Duration timeout, Runnable onTimeout) {
-        return new Retransmission(Objects.requireNonNull(scheduler), Objects.requireNonNull(send), t1, cap,
+        return new Retransmission(Objects.requireNonNull(scheduler), Objects.requireNonNull(send), t1,
+                Objects.requireNonNull(cap, "cap"),
                 timeout, Objects.requireNonNull(onTimeout));
     }
 
@@ -45,7 +48,7 @@ final class Retransmission {
         }
         send.run();
         Duration next = interval.multipliedBy(2);
-        if (cap != null && next.compareTo(cap) > 0) {
+        if (next.compareTo(cap) > 0) {
             next = cap;
         }
         Duration delay = next;

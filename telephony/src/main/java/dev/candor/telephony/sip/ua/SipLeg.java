@@ -78,6 +78,9 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
     protected SessionDescription localSdp;
     /** The REFER subscription (cold transfer), once one was started. */
     private ReferTransfer transfer;
+    /** The 2xx to a re-INVITE, retransmitted until its ACK (§13.3.1.4), and that re-INVITE's CSeq. */
+    private Retransmission reInviteAnswer;
+    private long reInviteCseq = -1;
 
     SipLeg(SipUserAgent ua, CallDirection direction) {
         this.ua = Objects.requireNonNull(ua, "ua");
@@ -320,6 +323,9 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             return;
         }
         setState(CallState.ENDED);
+        if (reInviteAnswer != null) {
+            reInviteAnswer.stop();
+        }
         playback.cancelAll();
         if (media != null) {
             media.close();
@@ -350,6 +356,9 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
             ua.respond(request, source, SipResponse.to(request, 200));
             end(EndReason.REMOTE_HANGUP);
         } else if (method.equals(SipMethod.ACK)) {
+            if (reInviteAnswer != null && request.cseq().sequence() == reInviteCseq) {
+                reInviteAnswer.stop();
+            }
             onAck(request);
         } else if (method.equals(SipMethod.INFO)) {
             ua.respond(request, source, SipResponse.to(request, 200));
@@ -413,7 +422,15 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
                 .withHeader("Contact", "<" + ua.contactUri() + ">")
                 .withHeader("Allow", SipUserAgent.ALLOW)
                 .withBody("application/sdp", localSdp.toString().getBytes(StandardCharsets.US_ASCII));
-        ua.send(ok, SipUserAgent.responseDestination(request, source));
+        // §13.3.1.4: the UAS core retransmits its 2xx until the ACK; the transaction (RFC 6026 Accepted)
+        // passes those retransmissions on and absorbs the re-INVITE's own retransmissions.
+        if (reInviteAnswer != null) {
+            reInviteAnswer.stop();
+        }
+        reInviteCseq = request.cseq().sequence();
+        reInviteAnswer = Retransmission.start(ua.scheduler(), () -> ua.respond(request, source, ok),
+                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(),
+                () -> log.warn("call {}: no ACK for the 200 OK to re-INVITE {}", id, reInviteCseq));
     }
 
     private static Optional<Character> infoDigit(SipRequest request) {
@@ -429,20 +446,10 @@ abstract class SipLeg implements CallLeg, MediaChannel.MediaEvents, MediaChannel
         return Optional.empty();
     }
 
-    /** Sends BYE (retransmitted per Timer E until a final response) and ends the leg at once. */
+    /** Sends BYE in its own client transaction (Timer E and F there) and ends the leg at once. */
     protected void sendBye(EndReason reason) {
         SipRequest bye = newInDialogRequest(SipMethod.BYE).build();
-        String branch = bye.topVia().branch().orElseThrow();
-        InetSocketAddress destination = inDialogDestination();
-        Retransmission retransmission = Retransmission.start(ua.scheduler(), () -> ua.send(bye, destination),
-                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(),
-                () -> ua.removeClientTransaction(branch));
-        ua.registerClientTransaction(branch, response -> {
-            if (response.statusCode() >= 200) {
-                retransmission.stop();
-                ua.removeClientTransaction(branch);
-            }
-        });
+        ua.sendRequest(bye, inDialogDestination(), response -> { });
         end(reason);
     }
 

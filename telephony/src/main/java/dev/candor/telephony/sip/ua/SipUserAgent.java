@@ -11,6 +11,9 @@ import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.message.SipUri;
 import dev.candor.telephony.sip.message.Via;
+import dev.candor.telephony.sip.transaction.ClientTransactionUser;
+import dev.candor.telephony.sip.transaction.TransactionKey;
+import dev.candor.telephony.sip.transaction.TransactionLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,10 @@ import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
- * The user agent core. Receives every parsed message on the SIP thread, matches it to a leg or a
- * transaction, and answers what belongs to no call (OPTIONS, unknown dialogs, unsupported methods).
+ * The user agent core. Receives every parsed message on the SIP thread, gives it to the transaction
+ * layer ({@link TransactionLayer}: retransmissions, ACKs of failures and response retransmissions end
+ * there), and otherwise to a leg, or answers what belongs to no call (OPTIONS, unknown dialogs,
+ * unsupported methods). Every response goes out through its server transaction.
  */
 public final class SipUserAgent {
     private static final Logger log = LoggerFactory.getLogger(SipUserAgent.class);
@@ -55,10 +60,10 @@ public final class SipUserAgent {
         return new CallLegListener() { };
     };
 
+    private final TransactionLayer transactions;
     private final Map<String, SipLeg> legsByCallId = new HashMap<>();
-    private final Map<String, InboundLeg> invitesByBranch = new HashMap<>();
-    private final Map<String, ResponseHandler> clientTransactions = new HashMap<>();
-    private final Map<String, SipResponse> responseCache = new HashMap<>();
+    /** Inbound legs by their INVITE's server transaction, for CANCEL (§9.2). */
+    private final Map<TransactionKey, InboundLeg> invitesByTransaction = new HashMap<>();
 
     public SipUserAgent(SipTransport transport, SipScheduler scheduler, UserAgentSettings settings,
                         MediaFactory mediaFactory, Executor callbackPool, RandomGenerator random) {
@@ -68,6 +73,8 @@ public final class SipUserAgent {
         this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
         this.callbackPool = Objects.requireNonNull(callbackPool, "callbackPool");
         this.random = Objects.requireNonNull(random, "random");
+        this.transactions = new TransactionLayer((task, delay) -> scheduler.schedule(task, delay)::cancel,
+                this::send, settings.timerSettings());
     }
 
     public void setIncomingCallHandler(IncomingCallHandler handler) {
@@ -170,44 +177,46 @@ public final class SipUserAgent {
     private void receiveRequest(SipRequest request, InetSocketAddress source) {
         counters.requests.incrementAndGet();
         SipMethod method = request.method();
-        Optional<String> branch = request.topVia().branch();
-        if (branch.isPresent() && !method.equals(SipMethod.ACK)) {
-            SipResponse cached = responseCache.get(branch.get() + "|" + method.name());
-            if (cached != null) {
+        if (transactions.receiveRequest(request)) {
+            // A retransmission (answered again or absorbed by its transaction), or the ACK of a failure.
+            if (!method.equals(SipMethod.ACK)) {
                 counters.retransmissionsAbsorbed.incrementAndGet();
-                transport.send(cached, responseDestination(request, source));
-                return;
             }
+            return;
         }
+        if (method.equals(SipMethod.ACK)) {
+            receiveAck(request, source);
+            return;
+        }
+        boolean merged = transactions.isMerged(request);
+        transactions.createServer(request, responseDestination(request, source));
         OptionalInt maxForwards = request.maxForwards();
-        if (maxForwards.isPresent() && maxForwards.getAsInt() == 0 && !method.equals(SipMethod.ACK)) {
+        if (maxForwards.isPresent() && maxForwards.getAsInt() == 0) {
             respond(request, source, SipResponse.to(request, 483));
-            return;
-        }
-        if (method.equals(SipMethod.CANCEL)) {
+        } else if (merged) {
+            // §8.2.2.2: same From tag, Call-ID and CSeq as a live transaction, another path.
+            respond(request, source, SipResponse.to(request, 482));
+        } else if (method.equals(SipMethod.CANCEL)) {
             receiveCancel(request, source);
-            return;
-        }
-        boolean inDialog = request.to().tag().isPresent();
-        if (inDialog) {
+        } else if (request.to().tag().isPresent()) {
             receiveInDialog(request, source);
         } else if (method.equals(SipMethod.INVITE)) {
             receiveNewInvite(request, source);
-        } else if (method.equals(SipMethod.ACK)) {
-            counters.strayAcks.incrementAndGet();
         } else {
             receiveOutOfDialog(request, source);
         }
     }
 
-    private void receiveNewInvite(SipRequest invite, InetSocketAddress source) {
-        String branch = invite.topVia().branch().orElse("");
-        InboundLeg existing = invitesByBranch.get(branch);
-        if (existing != null) {
-            counters.retransmissionsAbsorbed.incrementAndGet();
-            existing.onInviteRetransmission();
-            return;
+    /** An ACK no transaction took: the ACK of a 2xx (§13.2.2.4), which belongs to its dialog. */
+    private void receiveAck(SipRequest ack, InetSocketAddress source) {
+        if (ack.to().tag().isPresent()) {
+            receiveInDialog(ack, source);
+        } else {
+            counters.strayAcks.incrementAndGet();
         }
+    }
+
+    private void receiveNewInvite(SipRequest invite, InetSocketAddress source) {
         SipLeg sameCallId = legsByCallId.get(invite.callId());
         if (sameCallId != null && (!sameCallId.ended() || sameCallId.isSameInvite(invite))) {
             // Same Call-ID (and, for an ended call, same From tag and CSeq), new branch, no To tag: a
@@ -217,27 +226,35 @@ public final class SipUserAgent {
         }
         if (counters.activeLegs.get() >= settings.maxConcurrentCalls()) {
             counters.callsOverCapacity.incrementAndGet();
-            transport.send(SipResponse.to(invite, 503)
+            respond(invite, source, SipResponse.to(invite, 503)
                     .withToTag(newTag())
                     .withHeader("Retry-After", Integer.toString(UserAgentSettings.CAPACITY_RETRY_AFTER_SECONDS))
-                    .withHeader("Server", settings.userAgent()), responseDestination(invite, source));
+                    .withHeader("Server", settings.userAgent()));
             return;
         }
         InboundLeg leg = new InboundLeg(this, invite, source);
-        invitesByBranch.put(branch, leg);
+        invitesByTransaction.put(TransactionKey.forServer(invite), leg);
         legsByCallId.put(invite.callId(), leg);
         counters.activeLegs.incrementAndGet();
         leg.start();
     }
 
+    /**
+     * §9.2: a CANCEL finds the INVITE server transaction it cancels by the §17.2.3 rules; it gets 200
+     * (481 if there is none), and an INVITE still without a final response then gets 487 from its leg.
+     */
     private void receiveCancel(SipRequest cancel, InetSocketAddress source) {
-        InboundLeg leg = invitesByBranch.get(cancel.topVia().branch().orElse(""));
-        if (leg == null) {
+        TransactionKey inviteKey = TransactionKey.forServer(cancel, SipMethod.INVITE);
+        Optional<TransactionLayer.Server> invite = transactions.findServer(inviteKey);
+        InboundLeg leg = invitesByTransaction.get(inviteKey);
+        if (invite.isEmpty() || leg == null) {
             respond(cancel, source, SipResponse.to(cancel, 481));
             return;
         }
         respond(cancel, source, SipResponse.to(cancel, 200));
-        leg.onCancel();
+        if (invite.get().isProceeding()) {
+            leg.onCancel();
+        }
     }
 
     private void receiveInDialog(SipRequest request, InetSocketAddress source) {
@@ -274,28 +291,26 @@ public final class SipUserAgent {
 
     private void receiveResponse(SipResponse response) {
         counters.responses.incrementAndGet();
-        Optional<String> branch = response.topVia().branch();
-        ResponseHandler handler = branch.map(clientTransactions::get).orElse(null);
-        if (handler == null) {
-            counters.strayResponses.incrementAndGet();
-            return;
+        if (!transactions.receiveResponse(response)) {
+            counters.strayResponses.incrementAndGet(); // §18.1.2: no transaction matches: discarded
         }
-        handler.onResponse(response);
     }
 
     // ---- services for legs (SIP thread only) ----
 
-    /** Sends a final or provisional response to a non-INVITE request and remembers it for retransmissions. */
+    /**
+     * Sends a response to {@code request} through its server transaction, which retransmits it as
+     * §17.2 says and answers retransmitted requests with it. Without a live transaction (it ended), the
+     * response goes straight to the transport.
+     */
     void respond(SipRequest request, InetSocketAddress source, SipResponse response) {
         SipResponse withServer = response.headers().contains("Server")
                 ? response : response.withHeader("Server", settings.userAgent());
-        transport.send(withServer, responseDestination(request, source));
-        if (!request.method().equals(SipMethod.INVITE) && response.statusCode() >= 200) {
-            String key = request.topVia().branch().orElse("") + "|" + request.method().name();
-            if (!key.startsWith("|")) {
-                responseCache.put(key, withServer);
-                scheduler.schedule(() -> responseCache.remove(key), settings.transactionTimeout());
-            }
+        Optional<TransactionLayer.Server> server = transactions.findServer(TransactionKey.forServer(request));
+        if (server.isPresent() && !server.get().isTerminated()) {
+            server.get().respond(withServer);
+        } else {
+            send(withServer, responseDestination(request, source));
         }
     }
 
@@ -303,13 +318,17 @@ public final class SipUserAgent {
         transport.send(message, destination);
     }
 
-    void registerClientTransaction(String branch, ResponseHandler handler) {
-        clientTransactions.put(branch, handler);
+    /**
+     * Sends {@code request} (not ACK) to {@code destination} in a new client transaction (§17.1), which
+     * retransmits it and passes responses and its timeout to {@code user}.
+     */
+    TransactionLayer.Client sendRequest(SipRequest request, InetSocketAddress destination, ClientTransactionUser user) {
+        return transactions.sendRequest(request, destination, user);
     }
 
-    void removeClientTransaction(String branch) {
-        // Keep absorbing retransmitted final responses for a while (Timer D / K), then forget.
-        scheduler.schedule(() -> clientTransactions.remove(branch), settings.transactionTimeout());
+    /** The transaction layer, for tests. */
+    TransactionLayer transactions() {
+        return transactions;
     }
 
     void registerLeg(SipLeg leg) {
@@ -322,7 +341,7 @@ public final class SipUserAgent {
         // Linger so retransmitted BYEs and ACKs still match the dialog, then drop it.
         scheduler.schedule(() -> {
             legsByCallId.remove(leg.sipCallId(), leg);
-            invitesByBranch.values().removeIf(l -> l == leg);
+            invitesByTransaction.values().removeIf(l -> l == leg);
         }, settings.transactionTimeout());
     }
 
@@ -425,10 +444,5 @@ public final class SipUserAgent {
         }
         int port = top.port() > 0 ? top.port() : 5060;
         return new InetSocketAddress(source.getAddress(), port);
-    }
-
-    /** Handles responses for one client transaction. */
-    interface ResponseHandler {
-        void onResponse(SipResponse response);
     }
 }

@@ -10,6 +10,9 @@ import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.message.SipUri;
+import dev.candor.telephony.sip.transaction.ClientTransactionUser;
+import dev.candor.telephony.sip.transaction.TransactionLayer;
+import dev.candor.telephony.sip.transaction.TransactionTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +83,9 @@ public final class TrunkRegistration {
     private int authAttempts;
     private int intervalRetries;
     private int failures;
-    private String branch;
-    private Retransmission retransmission;
+    /** The REGISTER in flight (or last sent) and its client transaction. */
+    private SipRequest current;
+    private TransactionLayer.Client transaction;
     private SipScheduler.Cancellable timer = () -> { };
     private boolean stopped;
     /** Set while the Expires: 0 REGISTER of {@link #unregister()} is under way; completed when it ends. */
@@ -120,8 +124,8 @@ public final class TrunkRegistration {
             return unregistered != null ? unregistered : CompletableFuture.completedFuture(null);
         }
         timer.cancel();
-        if (retransmission != null) {
-            retransmission.stop();
+        if (transaction != null) {
+            transaction.terminate();
         }
         boolean live = status.registeredUntil().map(u -> u.isAfter(clock.instant())).orElse(false);
         if (!live) {
@@ -146,8 +150,8 @@ public final class TrunkRegistration {
     void stop() {
         stopped = true;
         timer.cancel();
-        if (retransmission != null) {
-            retransmission.stop();
+        if (transaction != null) {
+            transaction.terminate();
         }
         status = new Status(State.STOPPED, status.registeredUntil(), status.lastError(), failures);
     }
@@ -176,26 +180,31 @@ public final class TrunkRegistration {
             builder.header(authHeader, credentials.toString());
         }
         SipRequest register = builder.build();
-        String sent = register.topVia().branch().orElseThrow();
-        branch = sent;
-        ua.registerClientTransaction(sent, response -> onResponse(response, sent, register));
-        // §17.1.2.2: Timer E doubles from T1 up to T2; Timer F gives up after 64 × T1.
-        retransmission = Retransmission.start(ua.scheduler(), () -> ua.send(register, destination),
-                ua.settings().t1(), ua.settings().t2(), ua.settings().transactionTimeout(), () -> {
-                    ua.removeClientTransaction(sent);
-                    fail("no response from the registrar (Timer F)");
-                });
+        current = register;
+        // §17.1.2.2: the transaction retransmits on Timer E (T1 doubling to T2, UDP only); Timer F gives
+        // up after 64 × T1.
+        transaction = ua.sendRequest(register, destination, new ClientTransactionUser() {
+            @Override
+            public void onResponse(SipResponse response) {
+                TrunkRegistration.this.onResponse(response, register);
+            }
+
+            @Override
+            public void onTimeout(TransactionTimer timer) {
+                if (!stopped && register == current) {
+                    fail("no response from the registrar (Timer " + timer + ")");
+                }
+            }
+        });
         if (!status.state().equals(State.REGISTERED)) {
             status = new Status(State.REGISTERING, status.registeredUntil(), status.lastError(), failures);
         }
     }
 
-    private void onResponse(SipResponse response, String sentBranch, SipRequest register) {
-        if (stopped || !sentBranch.equals(branch) || response.statusCode() < 200) {
-            return; // provisional, or a late final response to a REGISTER already answered
+    private void onResponse(SipResponse response, SipRequest register) {
+        if (stopped || register != current || response.statusCode() < 200) {
+            return; // provisional, or a final response to a REGISTER superseded meanwhile
         }
-        retransmission.stop();
-        ua.removeClientTransaction(sentBranch);
         int code = response.statusCode();
         if (unregistered != null) {
             if ((code == 401 || code == 407) && retryWithCredentials(response, register)) {

@@ -41,6 +41,30 @@ class DialogTest {
     }
 
     @Test
+    void reInviteIsAnsweredAndIts200RetransmittedUntilTheAckWhileRetransmittedReInvitesAreAbsorbed() {
+        String hold = inDialog("INVITE", 2, CALL, "z9hG4bK-reinv", toTag)
+                + "Contact: <sip:alice@192.0.2.11:5070>\nContent-Type: application/sdp\n\n"
+                + OFFER_PCMU_PCMA.replace("a=ptime:20\n", "a=sendonly\na=ptime:20\n");
+        h.receive(hold);
+        SipResponse ok = h.transport.lastResponse(200);
+        assertThat(ok.cseq().sequence()).isEqualTo(2);
+        assertThat(new String(ok.body(), java.nio.charset.StandardCharsets.US_ASCII)).contains("a=recvonly");
+
+        // RFC 6026 §7.1: the re-INVITE's transaction is Accepted and absorbs its retransmissions ...
+        h.receive(hold);
+        assertThat(h.transport.responses(200)).hasSize(1);
+        // ... while the UAS core retransmits the 2xx at T1, 2T1 ... until the ACK (§13.3.1.4).
+        h.scheduler.advance(Duration.ofMillis(1_600));
+        assertThat(h.transport.responses(200).stream().map(s -> s.at().toMillis()))
+                .containsExactly(0L, 500L, 1_500L);
+        h.receive(inDialog("ACK", 2, CALL, "z9hG4bK-reack", toTag));
+        h.scheduler.advance(Duration.ofSeconds(40));
+        assertThat(h.transport.responses(200)).hasSize(3);
+        assertThat(h.transport.requests(SipMethod.BYE)).isEmpty();
+        assertThat(leg.state()).isEqualTo(CallState.ESTABLISHED);
+    }
+
+    @Test
     void byeFromTheCallerGets200AndEndsTheLeg() {
         h.receive(inDialog("BYE", 2, CALL, "z9hG4bK-bye", toTag));
 

@@ -165,6 +165,12 @@ class InboundCallTest {
 
         h.onlyIncomingLeg().answer();
         h.receive(invite(CALL, BRANCH, OFFER_PCMU_PCMA));
+        // RFC 6026 §7.1: after the 2xx the transaction is Accepted, and "Any retransmissions of the INVITE
+        // received while in the 'Accepted' state MUST be absorbed"; the UAS core's own 2xx
+        // retransmissions (§13.3.1.4, at T1) answer the caller instead.
+        assertThat(h.transport.responses(200)).hasSize(1);
+        assertThat(h.ua.counters().retransmissionsAbsorbed()).isEqualTo(2);
+        h.scheduler.advance(Duration.ofMillis(500));
         assertThat(h.transport.responses(200)).hasSize(2);
         assertThat(h.incoming).hasSize(1);
         assertThat(h.ua.activeLegs()).isEqualTo(1);

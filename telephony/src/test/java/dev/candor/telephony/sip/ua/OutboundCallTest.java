@@ -267,6 +267,28 @@ class OutboundCallTest {
     }
 
     @Test
+    void hangupBeforeAnyProvisionalLetsTheInviteTransactionRunOnSoALate180GetsItsCancel() {
+        CallLeg leg = call(Duration.ofSeconds(60));
+        h.scheduler.advance(Duration.ofMillis(600));
+        leg.hangup();
+
+        // §9.1: without a provisional response "the client MUST wait for the arrival of a provisional
+        // response before sending the request": the INVITE's transaction keeps running (Timer A).
+        h.scheduler.advance(Duration.ofMillis(1_000));
+        assertThat(inviteTimesMillis()).containsExactly(0L, 500L, 1_500L);
+        assertThat(h.transport.requests(SipMethod.CANCEL)).isEmpty();
+
+        receive(response(invite(), 180, "Ringing", "bob-tag", ""));
+        assertThat(h.transport.requests(SipMethod.CANCEL)).hasSize(1);
+        receive(response(invite(), 487, "Request Terminated", "bob-tag", ""));
+        // The 487 is ACKed by the INVITE's transaction, and the leg ended once, at the hang-up.
+        assertThat(h.transport.lastRequest(SipMethod.ACK).topVia().branch()).isEqualTo(invite().topVia().branch());
+        assertThat(listener.events()).containsExactly("ended:LOCAL_HANGUP");
+        h.scheduler.advance(Duration.ofSeconds(60));
+        assertThat(inviteTimesMillis()).hasSize(3);
+    }
+
+    @Test
     void byeFromTheCalleeEndsTheCall() {
         call(Duration.ofSeconds(60));
         receive(ok200());

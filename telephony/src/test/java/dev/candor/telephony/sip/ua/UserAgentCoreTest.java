@@ -101,6 +101,37 @@ class UserAgentCoreTest {
     }
 
     @Test
+    void mergedOptionsGets482AndARetransmissionOfTheFirstGetsItsOwn200Again() {
+        h.receive(outOfDialog("OPTIONS", "z9hG4bK-m1", ""));
+        // The same request forked back to Candor along another path: same From tag, Call-ID and CSeq.
+        h.receive(outOfDialog("OPTIONS", "z9hG4bK-m1", "").replace(";branch=z9hG4bK-m1", ";branch=z9hG4bK-m2")
+                .replace("Call-ID: z9hG4bK-m2", "Call-ID: z9hG4bK-m1"));
+
+        // §8.2.2.2: "the UAS core SHOULD generate a 482 (Loop Detected) response".
+        assertThat(h.transport.lastResponse(482).topVia().branch()).contains("z9hG4bK-m2");
+
+        // §17.2.2: a retransmission of the first matches its transaction and gets the same 200.
+        h.receive(outOfDialog("OPTIONS", "z9hG4bK-m1", ""));
+        assertThat(h.transport.responses(200)).hasSize(2);
+        assertThat(h.transport.responses(200).get(1).message()).isEqualTo(h.transport.responses(200).get(0).message());
+        assertThat(h.ua.counters().retransmissionsAbsorbed()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrayResponseIsCountedAndDropped() {
+        h.receive("SIP/2.0 200 OK\n"
+                + "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-never-sent\n"
+                + "From: <sip:candor@192.0.2.1>;tag=x\n"
+                + "To: <sip:alice@example.org>;tag=y\n"
+                + "Call-ID: stray@192.0.2.1\n"
+                + "CSeq: 1 OPTIONS\n");
+
+        // §18.1.2: a response that matches no client transaction "MUST be silently discarded".
+        assertThat(h.transport.all()).isEmpty();
+        assertThat(h.ua.counters().strayResponses()).isEqualTo(1);
+    }
+
+    @Test
     void newInviteWithTheCallIdOfAnEndedCallButANewCSeqIsANewCall() {
         String call = "retry@192.0.2.10";
         h.receive(invite(call, "z9hG4bK-try-1", UaHarness.OFFER_G729_ONLY));

@@ -11,7 +11,7 @@ import java.util.Queue;
  * another runs is queued behind it, otherwise it runs at once on the caller's thread. Timers fire only
  * when the test calls {@link #advance}, in due order (ties in scheduling order).
  */
-final class VirtualScheduler implements SipScheduler {
+public final class VirtualScheduler implements SipScheduler {
     private final Queue<Runnable> ready = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers =
             new PriorityQueue<>(Comparator.comparingLong(Timer::dueNanos).thenComparingLong(Timer::sequence));
@@ -33,7 +33,7 @@ final class VirtualScheduler implements SipScheduler {
     }
 
     /** Moves virtual time forward by {@code duration}, firing every timer due by then in order. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         long target = nowNanos + duration.toNanos();
         while (true) {
             Timer next = timers.peek();
@@ -50,7 +50,7 @@ final class VirtualScheduler implements SipScheduler {
     }
 
     /** Virtual time elapsed since the test began. */
-    Duration now() {
+    public Duration now() {
         return Duration.ofNanos(nowNanos);
     }
 
