@@ -51,7 +51,7 @@ class RtcpScheduleTest {
                 },
                 new RtpSession.Transport() {
                     @Override
-                    public void sendRtp(byte[] datagram, InetSocketAddress to) {
+                    public void sendRtp(byte[] datagram, int length, InetSocketAddress to) {
                     }
 
                     @Override
