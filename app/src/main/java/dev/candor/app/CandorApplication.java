@@ -264,11 +264,13 @@ public final class CandorApplication implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static SipEndpointConfig endpointConfig(CandorConfig config) {
+    /** What the SIP endpoint (and every call's RTP session) is started with. */
+    static SipEndpointConfig endpointConfig(CandorConfig config) {
         return new SipEndpointConfig(config.sip().bind(), config.sip().port(), config.sip().advertisedAddress(),
                 config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
                 List.of(AudioCodec.PCMU, AudioCodec.PCMA), floodLimits(config.sip()),
-                config.sip().maxConcurrentCalls(), streamTransports(config.sip().transports()));
+                config.sip().maxConcurrentCalls(), streamTransports(config.sip().transports()))
+                .withRtcpInterval(config.rtp().rtcpInterval());
     }
 
     /** TCP, and TLS with the keystore password read from the environment variable the config names. */

@@ -92,6 +92,7 @@ public final class CallSession implements CallLegListener {
     private boolean ended;
     private long establishedNanos;
     private boolean firstPromptLogged;
+    private final RecordingNotice recordingNotice = new RecordingNotice();
     private dev.candor.app.recording.CallRecorder.Active recording = dev.candor.app.recording.CallRecorder.Active.NONE;
 
     public CallSession(CallLeg leg, Conversation conversation, CallServices services) {
@@ -373,7 +374,8 @@ public final class CallSession implements CallLegListener {
         leg.playback().cancelAll();
     }
 
-    private void say(String text) {
+    private void say(String requested) {
+        String text = recordingNotice.beforeSaying(requested);
         List<String> parts = prompts.cached(text) ? List.of(text) : SentenceSplitter.split(text);
         if (parts.isEmpty()) {
             parts = List.of(text);
@@ -445,6 +447,7 @@ public final class CallSession implements CallLegListener {
             return;
         }
         if (completed) {
+            recordingNotice.playedInFull(u.parts.get(index));
             u.spoken.add(u.parts.get(index));
             u.finishedParts++;
             if (u.finishedParts < u.parts.size()) {

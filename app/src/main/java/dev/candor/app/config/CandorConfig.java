@@ -199,8 +199,15 @@ public record CandorConfig(
         }
     }
 
-    /** {@code rtp.*}: the media port range, {@code portMin} even, both inclusive. */
-    public record Rtp(int portMin, int portMax) {
+    /**
+     * {@code rtp.*}: the media port range, {@code portMin} even, both inclusive, and the RTCP report
+     * interval Td (RFC 3550 §6.2; each report is sent after Td × a random 0.5-1.5, compensated).
+     */
+    public record Rtp(int portMin, int portMax, int rtcpIntervalSeconds) {
+        /** Td as a duration. */
+        public java.time.Duration rtcpInterval() {
+            return java.time.Duration.ofSeconds(rtcpIntervalSeconds);
+        }
     }
 
     /** {@code http.*}: the console and REST API. */

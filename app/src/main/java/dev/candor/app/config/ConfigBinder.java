@@ -191,7 +191,7 @@ final class ConfigBinder {
                 throw invalid(other, port, "a port outside the RTP range " + min + "-" + max);
             }
         }
-        return new Rtp(min, max);
+        return new Rtp(min, max, integer(ConfigKey.RTP_RTCP_INTERVAL_SECONDS, 1, 60));
     }
 
     private Path dataDir() {

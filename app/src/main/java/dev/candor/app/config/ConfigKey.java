@@ -40,6 +40,7 @@ enum ConfigKey {
     SIP_TLS_KEYSTORE_PASSWORD_ENV("sip.tls.keystore-password-env", ValueType.TEXT),
     RTP_PORT_MIN("rtp.port-min", ValueType.INTEGER),
     RTP_PORT_MAX("rtp.port-max", ValueType.INTEGER),
+    RTP_RTCP_INTERVAL_SECONDS("rtp.rtcp-interval-seconds", ValueType.INTEGER),
     HTTP_PORT("http.port", ValueType.INTEGER),
     DATA_DIR("data.dir", ValueType.TEXT),
     RECORDING_ENABLED("recording.enabled", ValueType.BOOLEAN),

@@ -75,6 +75,7 @@ public final class ConfigPrinter {
             case SIP_TLS_KEYSTORE_PASSWORD_ENV -> c.sip().transports().tlsKeystorePasswordEnv();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
+            case RTP_RTCP_INTERVAL_SECONDS -> c.rtp().rtcpIntervalSeconds();
             case HTTP_PORT -> c.http().port();
             case DATA_DIR -> c.data().dir().toString();
             case RECORDING_ENABLED -> c.recording().enabled();

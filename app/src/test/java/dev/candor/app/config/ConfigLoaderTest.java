@@ -34,7 +34,7 @@ class ConfigLoaderTest {
 
         assertThat(c.company().name()).isEqualTo("Candor Demo Company");
         assertThat(c.sip()).isEqualTo(new CandorConfig.Sip("0.0.0.0", 5060, "", 65535));
-        assertThat(c.rtp()).isEqualTo(new CandorConfig.Rtp(20000, 20999));
+        assertThat(c.rtp()).isEqualTo(new CandorConfig.Rtp(20000, 20999, 5));
         assertThat(c.http().port()).isEqualTo(8080);
         assertThat(c.data().dir()).isEqualTo(Path.of("./data"));
         assertThat(c.recording().enabled()).isFalse();

@@ -37,6 +37,12 @@ import java.util.function.Function;
  * receiving the reply's first packet. Internal latency: Candor's own stored per-turn timings
  * ({@link TurnLatency#responseTime()}), from its endpointer's decision to the reply's first frame.
  *
+ * <p>All calls come from one sipp process, so from one source address, 127.0.0.1: to Candor that is a
+ * trunk, and like a trunk it is listed in {@code sip.trusted-addresses}. Otherwise the per-source rate
+ * limit (20 messages/s, burst 40, see {@code SourceRateLimiter}) answers INVITEs beyond the burst with
+ * 503: with {@code -Dbench.rate=50}, 13 of 50 calls failed that way before. The benchmark fails if the
+ * limiter acted at all, so a measurement never silently counts fewer calls.
+ *
  * <pre>mvn -B -o -pl app -am test -Dcandor.fuzz.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtest=ReplyLatencyBenchmark -Dbench.concurrency=1 -Dbench.calls=14</pre>
  */
@@ -54,16 +60,18 @@ class ReplyLatencyBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 1);
         int calls = Integer.getInteger("bench.calls", 14);
         int callMillis = Integer.getInteger("bench.call-millis", 20_000);
+        int rate = Integer.getInteger("bench.rate", Math.min(concurrency, 10));   // new calls per second
         List<FixtureRecognizer.Fixture> fixtures = loadFixtures();
         try (BenchCallers callers = new BenchCallers(fixtures);
              CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), Sipp.freeUdpPort(), 10,
                      Optional.of(FixtureRecognizer.hearing(fixtures)),
-                     "sip.max-concurrent-calls=" + Math.max(10, concurrency + 10))) {
+                     "sip.max-concurrent-calls=" + Math.max(10, concurrency + 10),
+                     "sip.trusted-addresses=127.0.0.1")) {
             long started = System.nanoTime();
             Sipp sipp = Sipp.start(tmp, "callers", "caller-hangs-up.xml",
                     "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", String.valueOf(callMillis),
                     "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(callers.port()),
-                    "-m", String.valueOf(calls), "-l", String.valueOf(concurrency), "-r", String.valueOf(Math.min(concurrency, 10)),
+                    "-m", String.valueOf(calls), "-l", String.valueOf(concurrency), "-r", String.valueOf(rate),
                     "-timeout", (calls / concurrency + 2) * (callMillis / 1000 + 10) + "s");
             boolean allAnswered = callers.awaitReplies(calls, (long) (calls / concurrency + 2) * (callMillis + 10_000));
             int sippExit = sipp.await((calls / concurrency + 2) * (callMillis / 1000 + 10L));
@@ -76,6 +84,7 @@ class ReplyLatencyBenchmark {
             System.out.printf("reply latency: %d calls, %d concurrent, %.0f s, sipp exit %d, %d replies heard%s%n",
                     calls, concurrency, wallSeconds, sippExit, results.size(), allAnswered ? "" : " (NOT ALL)");
             System.out.printf("  callers by phase: %s%n", callers.phases());
+            System.out.printf("  flood limits: %s%n", candor.endpoint().abuseCounters());
             print("external, speech end sent -> first reply packet received", external, window);
             print("internal, endpointer decision -> first reply frame (turns table)", internal, 0);
             print("internal, transcript -> decided", storedLatencies(candor.callStore(), calls,
@@ -89,6 +98,10 @@ class ReplyLatencyBenchmark {
             }
             if (results.isEmpty()) {
                 throw new AssertionError("no reply heard; sipp: " + sipp.output());
+            }
+            if (candor.endpoint().abuseCounters().limited() > 0) {
+                throw new AssertionError("the per-source rate limit dropped or refused messages: "
+                        + candor.endpoint().abuseCounters());
             }
         }
     }

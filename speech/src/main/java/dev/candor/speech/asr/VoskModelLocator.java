@@ -25,9 +25,26 @@ public final class VoskModelLocator {
 
     private static final Logger log = LoggerFactory.getLogger(VoskModelLocator.class);
 
-    /** The small US English model, about 40 MB. Its publisher gives no checksum to pin. */
+    /** The small US English model, about 40 MB (41,205,931 bytes). */
     public static final URI DEFAULT_MODEL_URI =
             URI.create("https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip");
+
+    /**
+     * SHA-256 of {@link #DEFAULT_MODEL_URI}'s archive, checked whenever that URI is downloaded without a
+     * digest of its own. Alpha Cephei publishes no checksums, and Candor's builders could not download the
+     * file, so this value is taken from packagers who pin it and whose tools refuse a mismatch, and who
+     * agree: Automotive Grade Linux's Yocto layer (agl-ic-eg/meta-agl-devel,
+     * meta-offline-voice-agent/recipes-vosk/vosk-model/vosk-model-small-en-us_0.15.bb, SRC_URI[model.sha256sum],
+     * checked by BitBake's fetcher), the Arch User Repository's vosk-api-bin PKGBUILD (sha256sums, checked
+     * by makepkg, fetched from the mirror path alphacephei.com/kaldi/models/), and the install-model.sh
+     * script of Numen (sourcehut ~geb/numen, packaged in Alpine and the AUR), which compares sha256sum's
+     * output before unpacking.
+     */
+    public static final String DEFAULT_MODEL_SHA256 =
+            "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498";
+
+    /** The digests Candor knows for archives at fixed URIs: only the default model's. */
+    public static final Map<URI, String> PINNED_DIGESTS = Map.of(DEFAULT_MODEL_URI, DEFAULT_MODEL_SHA256);
 
     public static final String ENV_VARIABLE = "VOSK_MODEL";
     public static final String CONFIG_KEY = "speech.vosk.model";
@@ -39,6 +56,7 @@ public final class VoskModelLocator {
     private final Optional<String> sha256;
     private final ModelDownloader downloader;
     private final ProgressListener progress;
+    private final Map<URI, String> pinned;
 
     /** A locator that downloads with a default {@link ModelDownloader} and a console progress bar. */
     public VoskModelLocator(
@@ -59,6 +77,24 @@ public final class VoskModelLocator {
             Optional<String> sha256,
             ModelDownloader downloader,
             ProgressListener progress) {
+        this(configured, env, cacheDir, downloadUri, sha256, downloader, progress, PINNED_DIGESTS);
+    }
+
+    /**
+     * @param sha256 the digest the download must have; when empty, the URI's entry in {@code pinned}
+     *     (if any) is checked instead, and otherwise nothing is checked (the digest is then logged)
+     * @param pinned known digests by URI ({@link #PINNED_DIGESTS}; tests give their own server's)
+     */
+    VoskModelLocator(
+            Optional<Path> configured,
+            Map<String, String> env,
+            Path cacheDir,
+            Optional<URI> downloadUri,
+            Optional<String> sha256,
+            ModelDownloader downloader,
+            ProgressListener progress,
+            Map<URI, String> pinned) {
+        this.pinned = Map.copyOf(Objects.requireNonNull(pinned, "pinned"));
         this.configured = Objects.requireNonNull(configured, "configured");
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
@@ -114,7 +150,7 @@ public final class VoskModelLocator {
 
     private ModelLookup download(URI uri, List<String> looked) {
         try {
-            Path dir = downloader.download(uri, sha256, cacheDir, progress);
+            Path dir = downloader.download(uri, expectedSha256(uri), cacheDir, progress);
             return new ModelLookup.Found(dir, "download");
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Vosk model download from {} failed", uri, e);
@@ -124,6 +160,11 @@ public final class VoskModelLocator {
                             + ENV_VARIABLE + " to an unpacked Vosk model directory, or unzip the model into "
                             + cacheDir);
         }
+    }
+
+    /** The configured digest, else the one pinned for {@code uri}, else none. */
+    Optional<String> expectedSha256(URI uri) {
+        return sha256.or(() -> Optional.ofNullable(pinned.get(uri)));
     }
 
     private String cacheName() {

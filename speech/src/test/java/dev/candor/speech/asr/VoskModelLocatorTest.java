@@ -113,6 +113,58 @@ class VoskModelLocatorTest {
         }
     }
 
+    @Test
+    void theDefaultModelIsCheckedAgainstItsPinnedDigestWhenNoneIsConfigured() {
+        VoskModelLocator unpinnedConfig = locator(Optional.empty(), Map.of(),
+                Optional.of(VoskModelLocator.DEFAULT_MODEL_URI));
+
+        assertThat(unpinnedConfig.expectedSha256(VoskModelLocator.DEFAULT_MODEL_URI))
+                .contains("30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498");
+        // Another URL without a digest keeps the old behaviour: downloaded unchecked, its digest logged.
+        assertThat(unpinnedConfig.expectedSha256(URI.create("https://example.com/vosk-model-small-de-0.15.zip")))
+                .isEmpty();
+        // A configured digest always wins.
+        String mine = "ab".repeat(32);
+        VoskModelLocator configured = new VoskModelLocator(Optional.empty(), Map.of(), cache(),
+                Optional.of(VoskModelLocator.DEFAULT_MODEL_URI), Optional.of(mine), new ModelDownloader(),
+                ProgressListener.silent());
+        assertThat(configured.expectedSha256(VoskModelLocator.DEFAULT_MODEL_URI)).contains(mine);
+    }
+
+    @Test
+    void anArchiveThatDoesNotMatchThePinnedDigestIsRefusedAndLeavesNothing() throws IOException {
+        try (ModelServer server = new ModelServer()) {
+            // Not the real model: the bytes behind a pinned URL were swapped.
+            URI uri = server.serve("/vosk-model-small-en-us-0.15.zip", ModelServer.modelZip("vosk-model-small-en-us-0.15"));
+
+            ModelLookup lookup = new VoskModelLocator(Optional.empty(), Map.of(), cache(), Optional.of(uri),
+                    Optional.empty(), new ModelDownloader(), ProgressListener.silent(),
+                    Map.of(uri, VoskModelLocator.DEFAULT_MODEL_SHA256)).locate();
+
+            assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
+            assertThat(((ModelLookup.Missing) lookup).explanation())
+                    .contains("checksum mismatch", "expected " + VoskModelLocator.DEFAULT_MODEL_SHA256,
+                            "the download was deleted");
+            try (var left = Files.list(cache())) {
+                assertThat(left).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anArchiveThatMatchesThePinnedDigestIsUnpacked() throws IOException {
+        try (ModelServer server = new ModelServer()) {
+            byte[] zip = ModelServer.modelZip("vosk-model-small-en-us-0.15");
+            URI uri = server.serve("/vosk-model-small-en-us-0.15.zip", zip);
+
+            ModelLookup lookup = new VoskModelLocator(Optional.empty(), Map.of(), cache(), Optional.of(uri),
+                    Optional.empty(), new ModelDownloader(), ProgressListener.silent(),
+                    Map.of(uri, ModelServer.sha256(zip))).locate();
+
+            assertThat(lookup).isEqualTo(new ModelLookup.Found(cache().resolve(DEFAULT_NAME), "download"));
+        }
+    }
+
     private VoskModelLocator locator(
             Optional<Path> configured, Map<String, String> env, Optional<URI> download) {
         return new VoskModelLocator(configured, env, cache(), download, Optional.empty(),

@@ -88,7 +88,7 @@ public final class SipEndpoint implements AutoCloseable {
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
                     base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls());
             NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
-                    config.rtpPortMax(), clock);
+                    config.rtpPortMax(), clock, config.rtcpInterval(), new SecureRandom());
             TransportSelector transport = new TransportSelector(sip, tcp, tls,
                     SipUserAgent.contactUri(settings));
             SipUserAgent ua = new SipUserAgent(transport, sip, settings, media, callbackPool, new SecureRandom());

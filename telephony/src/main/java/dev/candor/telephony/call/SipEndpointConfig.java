@@ -1,8 +1,10 @@
 package dev.candor.telephony.call;
 
+import dev.candor.telephony.rtp.session.RtcpInterval;
 import dev.candor.telephony.sdp.AudioCodec;
 import dev.candor.telephony.sip.limits.FloodLimits;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,19 +21,33 @@ import java.util.Objects;
  * @param floodLimits per-source rate limits, bans and trusted addresses
  * @param maxConcurrentCalls calls at once; new INVITEs beyond it get 503
  * @param transports TCP and TLS next to UDP
+ * @param rtcpInterval the RTCP report interval Td of every call's RTP session (RFC 3550 §6.2; 5 s by default)
  */
 public record SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
                                 int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
-                                FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports) {
+                                FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports,
+                                Duration rtcpInterval) {
     public SipEndpointConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         Objects.requireNonNull(floodLimits, "floodLimits");
         Objects.requireNonNull(transports, "transports");
+        Objects.requireNonNull(rtcpInterval, "rtcpInterval");
         codecs = List.copyOf(codecs);
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("invalid maxConcurrentCalls: " + maxConcurrentCalls + " (expected >= 1)");
         }
+        if (rtcpInterval.isNegative() || rtcpInterval.isZero()) {
+            throw new IllegalArgumentException("invalid RTCP interval: " + rtcpInterval + " (expected above 0)");
+        }
+    }
+
+    /** With the RFC 3550 RTCP interval (5 s). */
+    public SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
+                             int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
+                             FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports) {
+        this(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes, codecs, floodLimits,
+                maxConcurrentCalls, transports, RtcpInterval.DEFAULT_MINIMUM);
     }
 
     /** UDP and TCP (no TLS). */
@@ -51,16 +67,21 @@ public record SipEndpointConfig(String bindAddress, int port, String advertisedA
 
     public SipEndpointConfig withFloodLimits(FloodLimits limits) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, limits, maxConcurrentCalls, transports);
+                codecs, limits, maxConcurrentCalls, transports, rtcpInterval);
     }
 
     public SipEndpointConfig withMaxConcurrentCalls(int calls) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, calls, transports);
+                codecs, floodLimits, calls, transports, rtcpInterval);
     }
 
     public SipEndpointConfig withTransports(StreamTransports streams) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, maxConcurrentCalls, streams);
+                codecs, floodLimits, maxConcurrentCalls, streams, rtcpInterval);
+    }
+
+    public SipEndpointConfig withRtcpInterval(Duration interval) {
+        return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
+                codecs, floodLimits, maxConcurrentCalls, transports, interval);
     }
 }

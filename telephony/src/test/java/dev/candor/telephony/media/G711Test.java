@@ -142,4 +142,22 @@ class G711Test {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("offset 100, length 61");
     }
+
+    @Test
+    void encodingIntoAnArrayMatchesEncodingToANewOneForEverySampleValue() {
+        short[] pcm = new short[65536];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (i - 32768);
+        }
+        for (Law law : Law.values()) {
+            byte[] dst = new byte[pcm.length + 7];
+            law.encode(pcm, dst, 5);
+            assertThat(java.util.Arrays.copyOfRange(dst, 5, 5 + pcm.length)).as(law.name()).isEqualTo(law.encode(pcm));
+            assertThat(dst[4]).isZero();
+            assertThat(dst[5 + pcm.length]).isZero();
+        }
+        assertThatThrownBy(() -> Law.A_LAW.encode(new short[160], new byte[170], 11))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid range: 160 bytes at 11 (expected within an array of 170)");
+    }
 }

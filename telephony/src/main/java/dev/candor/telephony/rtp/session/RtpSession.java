@@ -68,7 +68,11 @@ public final class RtpSession {
 
     /** Moves datagrams; must not block. */
     public interface Transport {
-        void sendRtp(byte[] datagram, InetSocketAddress to);
+        /**
+         * Sends {@code datagram[0, length)}. The session reuses the array for its next packet as soon as
+         * this returns (one packet per call per 20 ms tick, so no garbage per packet): copy what is kept.
+         */
+        void sendRtp(byte[] datagram, int length, InetSocketAddress to);
 
         void sendRtcp(byte[] datagram, InetSocketAddress to);
     }
@@ -86,6 +90,9 @@ public final class RtpSession {
     private final InetSocketAddress sdpRtp;
     private final InetSocketAddress sdpRtcp;
     private final byte[] silence = new byte[FRAME_SAMPLES];
+    // Media clock thread only: the voice payload and the outgoing datagram, reused every tick.
+    private final byte[] payload = new byte[FRAME_SAMPLES];
+    private byte[] datagram = new byte[RtpPacket.FIXED_HEADER_SIZE + FRAME_SAMPLES];
 
     private final SymmetricLatch rtpLatch = new SymmetricLatch();
     private final SymmetricLatch rtcpLatch = new SymmetricLatch();
@@ -223,8 +230,16 @@ public final class RtpSession {
         boolean marker = first || (frame != null && !talking);
         talking = frame != null;
         first = false;
-        byte[] payload = frame == null ? silence : law.encode(frame);
-        return sequencer.next(parameters.codecPayloadType(), marker, payload, FRAME_SAMPLES);
+        byte[] encoded;
+        if (frame == null) {
+            encoded = silence;
+        } else if (frame.length == payload.length) {
+            law.encode(frame, payload, 0);      // RtpPacket keeps its own copy
+            encoded = payload;
+        } else {
+            encoded = law.encode(frame);
+        }
+        return sequencer.next(parameters.codecPayloadType(), marker, encoded, FRAME_SAMPLES);
     }
 
     /** Whether Candor sends RTP (false while the peer holds the call: sendonly or inactive offers). */
@@ -238,7 +253,11 @@ public final class RtpSession {
             return;                     // on hold (0.0.0.0) and nothing received yet: the numbers still move on
         }
         rtcp.onRtpSent(packet);
-        transport.sendRtp(packet.toBytes(), to);
+        int size = packet.marshalSize();
+        if (size > datagram.length) {
+            datagram = new byte[size];
+        }
+        transport.sendRtp(datagram, packet.marshalTo(datagram, 0), to);
     }
 
     private void sendRtcp(byte[] compound) {
