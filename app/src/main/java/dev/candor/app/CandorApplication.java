@@ -20,6 +20,14 @@ import dev.candor.app.storage.Database;
 import dev.candor.app.metrics.LatencyMetrics;
 import dev.candor.speech.asr.RecognitionPool;
 import dev.candor.app.storage.DoNotCallStore;
+import dev.candor.app.storage.LeadStore;
+import dev.candor.app.lead.CallerLookup;
+import dev.candor.app.lead.LeadImport;
+import dev.candor.app.campaign.CampaignDialer;
+import dev.candor.app.campaign.OutboundCalls;
+import dev.candor.app.campaign.SipOutboundCalls;
+import dev.candor.app.storage.CampaignStore;
+import dev.candor.app.lead.PhoneNumbers;
 import dev.candor.dialog.AgentAction;
 import dev.candor.dialog.Conversation;
 import dev.candor.dialog.ConversationSettings;
@@ -91,12 +99,19 @@ public final class CandorApplication implements AutoCloseable {
     private final AgentDirectory agents;
     private final DialogFactory dialog;
     private final Optional<Recordings> recordings;
+    private final ScheduledExecutorService dialerThread;
+    private final LeadStore leads;
+    private final CampaignStore campaigns;
 
     private CandorApplication(CandorConfig config, Database database, CallStore store, MediaClock mediaClock,
                               SpeechSynthesizer synthesizer, Optional<RecognizerFactory> recognizers,
                               ExecutorService callThreads, ExecutorService workers, RecognitionPool recognition,
                               ScheduledExecutorService timers, CallbackStore callbacks, SipEndpoint endpoint, ConsoleServer console, LiveCalls live, AgentDirectory agents, DialogFactory dialog,
-                              Optional<Recordings> recordings) {
+                              Optional<Recordings> recordings, ScheduledExecutorService dialerThread,
+                              LeadStore leads, CampaignStore campaigns) {
+        this.dialerThread = dialerThread;
+        this.leads = leads;
+        this.campaigns = campaigns;
         this.config = config;
         this.database = database;
         this.store = store;
@@ -174,21 +189,71 @@ public final class CandorApplication implements AutoCloseable {
         CallServices services = new CallServices(store, callbacks, new DoNotCallStore(database), live, sessions, mediaClock, cachedPrompts(prompts), handoffs, new HandoffQueue(),
                 recognizers, workers, recognition, metrics, timers, Clock.systemUTC(),
                 recordings.<CallRecorder>map(r -> r).orElse(CallRecorder.OFF));
+        LeadStore leads = new LeadStore(database);
+        CallerLookup callers = new CallerLookup(leads, new PhoneNumbers(config.campaigns().defaultCountryCode()));
         endpoint.setIncomingCallHandler(leg -> {
-            Conversation conversation = dialog.newConversation(Scenario.inbound(), recognizers.isPresent());
+            Scenario scenario = callers.inbound(leg.id(), leg.assertedIdentity(), leg.remoteUri());
+            Conversation conversation = dialog.newConversation(scenario, recognizers.isPresent());
             CallSession session = new CallSession(leg, conversation, services);
             session.begin();
             return session;
         });
+        CampaignStore campaigns = new CampaignStore(database);
+        ScheduledExecutorService dialerThread = startDialer(config, new CampaignDialer.Settings(nodeId(config),
+                config.campaigns()::dialUriFor, Duration.ofSeconds(config.campaigns().leaseSeconds()),
+                config.campaigns().callbacks(), config.campaigns().callbackMaxAttempts(),
+                Duration.ofSeconds(config.campaigns().callbackRetrySeconds()),
+                new PhoneNumbers(config.campaigns().defaultCountryCode()), ZoneId.of(config.company().timeZone())),
+                campaigns, leads, callbacks, services,
+                new SipOutboundCalls(endpoint, services, scenario -> dialog.newConversation(scenario,
+                        recognizers.isPresent()), Duration.ofSeconds(config.campaigns().ringSeconds())));
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
-                        agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey)));
+                        agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey),
+                        leads, campaigns, new LeadImport(new PhoneNumbers(config.campaigns().defaultCountryCode()),
+                                ZoneId.of(config.company().timeZone()))));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
                 config.data().dir().toAbsolutePath());
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
-                workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog, recordings);
+                workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog, recordings,
+                dialerThread, leads, campaigns);
+    }
+
+    /** This node's name in claims: {@code campaigns.node-id}, else host name and process id. */
+    static String nodeId(CandorConfig config) {
+        if (!config.campaigns().nodeId().isEmpty()) {
+            return config.campaigns().nodeId();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "candor";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * The dialer's one thread: ticks every {@code campaigns.tick-millis} and receives call outcomes; a
+     * thread for the node, not per call. Not started when {@code campaigns.enabled} is false.
+     */
+    private static ScheduledExecutorService startDialer(CandorConfig config, CampaignDialer.Settings settings,
+                                                        CampaignStore campaigns, LeadStore leads,
+                                                        CallbackStore callbacks, CallServices services,
+                                                        OutboundCalls outbound) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(daemonThreads("candor-dialer-"));
+        if (!config.campaigns().enabled()) {
+            log.info("campaigns.enabled is false: this node dials no campaigns or callbacks");
+            return thread;
+        }
+        CampaignDialer dialer = new CampaignDialer(settings, campaigns, leads, callbacks, services.doNotCall(),
+                services.store(), outbound, Clock.systemUTC(), thread);
+        long tick = config.campaigns().tickMillis();
+        thread.scheduleWithFixedDelay(dialer::tick, tick, tick, TimeUnit.MILLISECONDS);
+        log.info("campaign dialer started as node {} (every {} ms)", settings.nodeId(), tick);
+        return thread;
     }
 
     /**
@@ -359,6 +424,14 @@ public final class CandorApplication implements AutoCloseable {
         return callbacks;
     }
 
+    public LeadStore leadStore() {
+        return leads;
+    }
+
+    public CampaignStore campaignStore() {
+        return campaigns;
+    }
+
     public LiveCalls liveCalls() {
         return live;
     }
@@ -377,6 +450,7 @@ public final class CandorApplication implements AutoCloseable {
 
     @Override
     public void close() {
+        dialerThread.shutdownNow();
         console.close();
         // The clock stops before the network: otherwise its last ticks send RTP on event loops that
         // are already shut down.

@@ -154,6 +154,16 @@ public final class CallSession implements CallLegListener {
         leg.answer();
     }
 
+    /**
+     * An outbound call Candor placed (its row in {@code calls} written by whoever dialled) was answered:
+     * tracked from now on like an inbound call; {@link #onEstablished} then starts the conversation.
+     */
+    public synchronized void beginAnswered() {
+        log.info("call {}: outbound call to {} answered", leg.id(), Redaction.uri(leg.remoteUri()));
+        live.started(leg.id(), Redaction.uri(leg.remoteUri()), clock.instant());
+        services.sessions().add(leg.id(), this);
+    }
+
     @Override
     public synchronized void onEstablished(CallLeg leg) {
         establishedNanos = System.nanoTime();

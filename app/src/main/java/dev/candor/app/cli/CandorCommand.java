@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "candor", mixinStandardHelpOptions = true, version = "Candor 0.1.0",
         description = "A self-hosted voice sales agent that says it is an AI and hands callers to people.",
         subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, ChatCommand.class,
-                UserCommands.User.class, UserCommands.Token.class})
+                UserCommands.User.class, UserCommands.Token.class, CampaignCommands.Leads.class,
+                CampaignCommands.Campaign.class})
 public final class CandorCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,8 @@ public record CandorConfig(
         Recording recording,
         Speech speech,
         DialogSettings dialog,
-        Handoff handoff) {
+        Handoff handoff,
+        Campaigns campaigns) {
 
     public CandorConfig {
         Objects.requireNonNull(company, "company");
@@ -34,6 +35,40 @@ public record CandorConfig(
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(dialog, "dialog");
         Objects.requireNonNull(handoff, "handoff");
+        Objects.requireNonNull(campaigns, "campaigns");
+    }
+
+    /**
+     * {@code leads.default-country-code} and {@code campaigns.*}: the dialer of this node.
+     *
+     * @param defaultCountryCode country code of lead numbers written without {@code +} ({@code ""}: none)
+     * @param enabled whether this node dials running campaigns and due callbacks
+     * @param nodeId this node's name in claims ({@code ""}: host name and process id)
+     * @param dialUri how a lead's number becomes a SIP URI, {@code {number}} replaced by its E.164 form
+     *     ({@code ""}: campaigns cannot dial; callbacks ring the URI the caller called from)
+     * @param tickMillis how often the dialer looks for due leads and callbacks
+     * @param leaseSeconds how long a claim lasts without renewal (renewed every tick while the call lasts)
+     * @param ringSeconds how long a lead's phone rings before the attempt counts as no answer
+     * @param callbacks whether promised callbacks are dialled when due
+     * @param callbackMaxAttempts dials of one callback before it is given up
+     * @param callbackRetrySeconds delay before a callback that was not answered is dialled again
+     */
+    public record Campaigns(String defaultCountryCode, boolean enabled, String nodeId, String dialUri, int tickMillis,
+                            int leaseSeconds, int ringSeconds, boolean callbacks, int callbackMaxAttempts,
+                            int callbackRetrySeconds) {
+        public Campaigns {
+            Objects.requireNonNull(defaultCountryCode, "defaultCountryCode");
+            Objects.requireNonNull(nodeId, "nodeId");
+            Objects.requireNonNull(dialUri, "dialUri");
+        }
+
+        /** The values in {@code candor-defaults.yaml}. */
+        public static final Campaigns DEFAULTS = new Campaigns("", true, "", "", 1000, 120, 30, true, 3, 1800);
+
+        /** The SIP URI that dials {@code e164}. */
+        public java.util.Optional<String> dialUriFor(String e164) {
+            return dialUri.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(dialUri.replace("{number}", e164));
+        }
     }
 
     /** {@code company.*}. {@code timeZone} is an IANA zone id such as {@code Europe/London}. */

@@ -71,7 +71,36 @@ final class ConfigBinder {
                                 "a map from handoff reason to the skill an agent needs, e.g. {high_value: enterprise}"),
                         integer(ConfigKey.HANDOFF_WRAP_UP_SECONDS, 0, 3600),
                         integer(ConfigKey.HANDOFF_MAX_WAIT_SECONDS, 10, 3600),
-                        integer(ConfigKey.HANDOFF_POSITION_INTERVAL_SECONDS, 5, 600)));
+                        integer(ConfigKey.HANDOFF_POSITION_INTERVAL_SECONDS, 5, 600)),
+                campaigns());
+    }
+
+    /** {@code leads.*} and {@code campaigns.*}: the dial URI must hold {number} and be a SIP URI. */
+    private CandorConfig.Campaigns campaigns() {
+        String countryCode = text(ConfigKey.LEADS_DEFAULT_COUNTRY_CODE).strip().replaceFirst("^\\+", "");
+        if (!countryCode.isEmpty() && !countryCode.matches("[1-9][0-9]{0,2}")) {
+            throw invalid(ConfigKey.LEADS_DEFAULT_COUNTRY_CODE, countryCode, "1-3 digits such as 1 or 44, or \"\"");
+        }
+        String nodeId = text(ConfigKey.CAMPAIGNS_NODE_ID).strip();
+        if (!nodeId.matches("[A-Za-z0-9_.:-]{0,64}")) {
+            throw invalid(ConfigKey.CAMPAIGNS_NODE_ID, nodeId, "up to 64 letters, digits, _ . : - (\"\" = automatic)");
+        }
+        String dialUri = text(ConfigKey.CAMPAIGNS_DIAL_URI).strip();
+        if (!dialUri.isEmpty()) {
+            var parsed = SipUri.parse(dialUri.replace("{number}", "+15550100"));
+            if (!dialUri.contains("{number}") || !parsed.isOk() || !parsed.orElseThrow().isSip()) {
+                throw invalid(ConfigKey.CAMPAIGNS_DIAL_URI, dialUri,
+                        "a SIP URI holding {number}, e.g. sip:{number}@trunk.example.com, or \"\"");
+            }
+        }
+        return new CandorConfig.Campaigns(countryCode,
+                ConfigValues.bool(key(ConfigKey.CAMPAIGNS_ENABLED), raw(ConfigKey.CAMPAIGNS_ENABLED)), nodeId, dialUri,
+                integer(ConfigKey.CAMPAIGNS_TICK_MILLIS, 100, 60_000),
+                integer(ConfigKey.CAMPAIGNS_LEASE_SECONDS, 30, 86_400),
+                integer(ConfigKey.CAMPAIGNS_RING_SECONDS, 5, 300),
+                ConfigValues.bool(key(ConfigKey.CAMPAIGNS_CALLBACKS), raw(ConfigKey.CAMPAIGNS_CALLBACKS)),
+                integer(ConfigKey.CAMPAIGNS_CALLBACK_MAX_ATTEMPTS, 1, 20),
+                integer(ConfigKey.CAMPAIGNS_CALLBACK_RETRY_SECONDS, 0, 7 * 86_400));
     }
 
     private Sip sip() {

@@ -70,7 +70,17 @@ enum ConfigKey {
     HANDOFF_SKILLS("handoff.skills", ValueType.URI_MAP),
     HANDOFF_WRAP_UP_SECONDS("handoff.wrap-up-seconds", ValueType.INTEGER),
     HANDOFF_MAX_WAIT_SECONDS("handoff.max-wait-seconds", ValueType.INTEGER),
-    HANDOFF_POSITION_INTERVAL_SECONDS("handoff.position-interval-seconds", ValueType.INTEGER);
+    HANDOFF_POSITION_INTERVAL_SECONDS("handoff.position-interval-seconds", ValueType.INTEGER),
+    LEADS_DEFAULT_COUNTRY_CODE("leads.default-country-code", ValueType.TEXT),
+    CAMPAIGNS_ENABLED("campaigns.enabled", ValueType.BOOLEAN),
+    CAMPAIGNS_NODE_ID("campaigns.node-id", ValueType.TEXT),
+    CAMPAIGNS_DIAL_URI("campaigns.dial-uri", ValueType.TEXT),
+    CAMPAIGNS_TICK_MILLIS("campaigns.tick-millis", ValueType.INTEGER),
+    CAMPAIGNS_LEASE_SECONDS("campaigns.lease-seconds", ValueType.INTEGER),
+    CAMPAIGNS_RING_SECONDS("campaigns.ring-seconds", ValueType.INTEGER),
+    CAMPAIGNS_CALLBACKS("campaigns.callbacks", ValueType.BOOLEAN),
+    CAMPAIGNS_CALLBACK_MAX_ATTEMPTS("campaigns.callback-max-attempts", ValueType.INTEGER),
+    CAMPAIGNS_CALLBACK_RETRY_SECONDS("campaigns.callback-retry-seconds", ValueType.INTEGER);
 
     /** The kind of value a key holds; text from the environment or {@code --set} is converted. */
     enum ValueType { TEXT, INTEGER, BOOLEAN, NUMBER, TEXT_LIST, AGENT_LIST, URI_MAP }

@@ -106,6 +106,16 @@ public final class ConfigPrinter {
             case HANDOFF_WRAP_UP_SECONDS -> c.handoff().wrapUpSeconds();
             case HANDOFF_MAX_WAIT_SECONDS -> c.handoff().maxWaitSeconds();
             case HANDOFF_POSITION_INTERVAL_SECONDS -> c.handoff().positionIntervalSeconds();
+            case LEADS_DEFAULT_COUNTRY_CODE -> c.campaigns().defaultCountryCode();
+            case CAMPAIGNS_ENABLED -> c.campaigns().enabled();
+            case CAMPAIGNS_NODE_ID -> c.campaigns().nodeId();
+            case CAMPAIGNS_DIAL_URI -> c.campaigns().dialUri();
+            case CAMPAIGNS_TICK_MILLIS -> c.campaigns().tickMillis();
+            case CAMPAIGNS_LEASE_SECONDS -> c.campaigns().leaseSeconds();
+            case CAMPAIGNS_RING_SECONDS -> c.campaigns().ringSeconds();
+            case CAMPAIGNS_CALLBACKS -> c.campaigns().callbacks();
+            case CAMPAIGNS_CALLBACK_MAX_ATTEMPTS -> c.campaigns().callbackMaxAttempts();
+            case CAMPAIGNS_CALLBACK_RETRY_SECONDS -> c.campaigns().callbackRetrySeconds();
         };
     }
 

@@ -38,9 +38,12 @@ final class ApiRoutes {
     private final ConsoleServer.Dependencies deps;
     private final Authenticator auth;
 
+    private final CampaignRoutes campaigns;
+
     ApiRoutes(ConsoleServer.Dependencies deps, Authenticator auth) {
         this.deps = deps;
         this.auth = auth;
+        this.campaigns = new CampaignRoutes(deps);
     }
 
     void register(RoutesConfig routes) {
@@ -62,6 +65,14 @@ final class ApiRoutes {
         routes.post("/api/calls/{id}/supervision", this::supervise, Access.SUPERVISOR);
         routes.sse("/api/events", this::events, Access.AGENT);
         routes.get("/api/metrics", this::metrics, Access.SUPERVISOR);
+        routes.get("/api/leads", campaigns::leads, Access.SUPERVISOR);
+        routes.post("/api/leads", campaigns::importLeads, Access.SUPERVISOR);
+        routes.delete("/api/leads/{id}", campaigns::deleteLead, Access.SUPERVISOR);
+        routes.get("/api/campaigns", campaigns::campaigns, Access.SUPERVISOR);
+        routes.post("/api/campaigns", campaigns::createCampaign, Access.SUPERVISOR);
+        routes.get("/api/campaigns/{id}", campaigns::campaign, Access.SUPERVISOR);
+        routes.post("/api/campaigns/{id}/start", campaigns::start, Access.SUPERVISOR);
+        routes.post("/api/campaigns/{id}/pause", campaigns::pause, Access.SUPERVISOR);
     }
 
     /** Prometheus text format: reply latency by step, and calls in progress. */

@@ -11,6 +11,9 @@ import dev.candor.app.recording.RecordingLibrary;
 import dev.candor.app.storage.CallStore;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.UserStore;
+import dev.candor.app.storage.LeadStore;
+import dev.candor.app.storage.CampaignStore;
+import dev.candor.app.lead.LeadImport;
 import dev.candor.handoff.AgentDirectory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,8 +40,12 @@ public final class ConsoleServer implements AutoCloseable {
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
                                AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
-                               RecordingLibrary recordings) {
+                               RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
+                               LeadImport leadImport) {
         public Dependencies {
+            Objects.requireNonNull(leads, "leads");
+            Objects.requireNonNull(campaigns, "campaigns");
+            Objects.requireNonNull(leadImport, "leadImport");
             Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");

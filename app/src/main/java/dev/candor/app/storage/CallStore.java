@@ -255,6 +255,40 @@ public final class CallStore {
         });
     }
 
+    /**
+     * Records a decision about a lead, taken with or without a call (a number skipped because it is on
+     * the do-not-call list has none).
+     */
+    public long addLeadDecision(long leadId, Optional<String> callId, String kind, String reason,
+                                Map<String, ?> details, Instant at) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+        String detailsJson = toJson(Objects.requireNonNull(details, "details"));
+        return db.withConnection("add decision about lead " + leadId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions "
+                    + "(call_id, lead_id, kind, reason, details, decided_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, callId.orElse(null));
+                ps.setLong(2, leadId);
+                ps.setString(3, kind);
+                ps.setString(4, reason);
+                ps.setString(5, detailsJson);
+                ps.setString(6, Timestamps.format(at));
+                return generatedId(ps);
+            }
+        });
+    }
+
+    /** The decisions taken about a lead, by time. */
+    public List<DecisionRow> leadDecisions(long leadId) {
+        return db.withConnection("read decisions about lead " + leadId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, COALESCE(call_id, ''), kind, reason, details, "
+                    + "decided_at FROM decisions WHERE lead_id = ? ORDER BY decided_at, id")) {
+                ps.setLong(1, leadId);
+                return RowMappers.decisions(ps);
+            }
+        });
+    }
+
     private String toJson(Map<String, ?> details) {
         try {
             return json.writeValueAsString(details);

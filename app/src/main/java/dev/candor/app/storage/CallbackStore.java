@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Callbacks promised to callers: stored when promised, listed for the console. */
+/**
+ * Callbacks promised to callers: stored when promised, listed for the console, and dialled when due by
+ * whichever node claims them first ({@link #claimDue}: one UPDATE with a node id and a lease, so two
+ * nodes sharing the database never both call back).
+ */
 public final class CallbackStore {
     private final Database db;
 
@@ -57,6 +61,104 @@ public final class CallbackStore {
                 }
             }
             return rows;
+        });
+    }
+
+    /** A due callback this node claimed; {@code attemptsSoFar} dials happened before. */
+    public record ClaimedCallback(long id, Optional<String> callId, String phoneUri, Instant dueAt, String note,
+                                  int attemptsSoFar) {
+    }
+
+    /**
+     * Claims for {@code nodeId} up to {@code limit} pending callbacks due at {@code now} that no node holds
+     * a live lease on, soonest first.
+     */
+    public List<ClaimedCallback> claimDue(String nodeId, Instant now, java.time.Duration lease, int limit) {
+        String t = Timestamps.format(now);
+        return db.withConnection("claim due callbacks", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET claimed_by = ?, lease_until = ? "
+                    + "WHERE id IN (SELECT id FROM callbacks WHERE status = 'pending' AND due_at <= ? "
+                    + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY due_at, id LIMIT ?) "
+                    + "RETURNING id, call_id, phone_uri, due_at, note, attempts")) {
+                ps.setString(1, nodeId);
+                ps.setString(2, Timestamps.format(now.plus(lease)));
+                ps.setString(3, t);
+                ps.setString(4, t);
+                ps.setInt(5, limit);
+                List<ClaimedCallback> claims = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claims.add(new ClaimedCallback(rs.getLong(1), Optional.ofNullable(rs.getString(2)),
+                                rs.getString(3), Timestamps.parse(rs.getString(4)), rs.getString(5), rs.getInt(6)));
+                    }
+                }
+                return claims;
+            }
+        });
+    }
+
+    /** Counts a dial of a claimed callback. */
+    public void countAttempt(long id) {
+        update("count callback attempt " + id, "UPDATE callbacks SET attempts = attempts + 1 WHERE id = ?", id);
+    }
+
+    /** The callback happened (or must not happen: {@code cancelled}); it leaves the pending list. */
+    public void close(long id, String nodeId, boolean cancelled) {
+        db.withConnection("close callback " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET status = ?, lease_until = NULL "
+                    + "WHERE id = ? AND claimed_by = ?")) {
+                ps.setString(1, cancelled ? "cancelled" : "done");
+                ps.setLong(2, id);
+                ps.setString(3, nodeId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The dial failed: try again from {@code dueAt}, claimable by any node. */
+    public void retry(long id, String nodeId, Instant dueAt) {
+        db.withConnection("reschedule callback " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET due_at = ?, claimed_by = NULL, "
+                    + "lease_until = NULL WHERE id = ? AND claimed_by = ?")) {
+                ps.setString(1, Timestamps.format(dueAt));
+                ps.setLong(2, id);
+                ps.setString(3, nodeId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Extends this node's lease on a callback it is dialling. */
+    public void renewLease(long id, String nodeId, Instant until) {
+        db.withConnection("renew lease on callback " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET lease_until = ? "
+                    + "WHERE id = ? AND claimed_by = ? AND status = 'pending'")) {
+                ps.setString(1, Timestamps.format(until));
+                ps.setLong(2, id);
+                ps.setString(3, nodeId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The callback's status. */
+    public Optional<String> status(long id) {
+        return db.withConnection("read callback " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status FROM callbacks WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private void update(String what, String sql, long id) {
+        db.withConnection(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
         });
     }
 }

@@ -84,9 +84,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aDialUriWithoutTheNumberIsRejected() {
+        assertThat(failure("campaigns.dial-uri=sip:trunk.example.com")).hasMessage("invalid campaigns.dial-uri: "
+                + "\"sip:trunk.example.com\" (expected a SIP URI holding {number}, e.g. sip:{number}@trunk.example.com, or \"\")");
+        assertThat(failure("leads.default-country-code=1234")).hasMessageContaining("invalid leads.default-country-code")
+                .hasMessageContaining("1-3 digits");
+    }
+
+    @Test
     void unknownTopLevelKeyListsTopLevelKeys() {
         assertThat(failure("sipp.port=5060")).hasMessage("unknown configuration key: sipp.port "
-                + "(known top-level keys: company, sip, rtp, http, data, recording, speech, dialog, handoff)");
+                + "(known top-level keys: company, sip, rtp, http, data, recording, speech, dialog, handoff, leads, campaigns)");
     }
 
     @Test

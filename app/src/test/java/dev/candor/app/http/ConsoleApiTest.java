@@ -81,7 +81,10 @@ class ConsoleApiTest {
                 Duration.ofSeconds(30), Clock.systemUTC());
         server = ConsoleServer.start("127.0.0.1", 0,
                 new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(), new dev.candor.app.metrics.LatencyMetrics(),
-                        Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE));
+                        Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE,
+                        new dev.candor.app.storage.LeadStore(db), new dev.candor.app.storage.CampaignStore(db),
+                        new dev.candor.app.lead.LeadImport(new dev.candor.app.lead.PhoneNumbers("1"),
+                                java.time.ZoneId.of("America/New_York"))));
         base = "http://127.0.0.1:" + server.port();
     }
 

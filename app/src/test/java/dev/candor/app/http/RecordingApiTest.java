@@ -105,7 +105,9 @@ class RecordingApiTest {
                 Duration.ofSeconds(30), Clock.systemUTC());
         server = ConsoleServer.start("127.0.0.1", 0, new ConsoleServer.Dependencies(calls, new CallbackStore(db),
                 users, new LiveCalls(), agents, new CallSessions(), new dev.candor.app.metrics.LatencyMetrics(), Clock.systemUTC(),
-                new RecordingLibrary(recordings, Optional.of(key))));
+                new RecordingLibrary(recordings, Optional.of(key)), new dev.candor.app.storage.LeadStore(db),
+                new dev.candor.app.storage.CampaignStore(db), new dev.candor.app.lead.LeadImport(
+                        new dev.candor.app.lead.PhoneNumbers(""), java.time.ZoneId.of("UTC"))));
         base = "http://127.0.0.1:" + server.port();
     }
 

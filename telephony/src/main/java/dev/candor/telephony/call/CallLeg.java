@@ -26,6 +26,14 @@ public interface CallLeg {
     /** Candor's side of the dialog (the called URI for inbound legs). */
     String localUri();
 
+    /**
+     * Inbound: the first value of the INVITE's P-Asserted-Identity header (RFC 3325), as sent, when there
+     * is one; the network's claim of who is calling, to be preferred to From when a trusted trunk set it.
+     */
+    default Optional<String> assertedIdentity() {
+        return Optional.empty();
+    }
+
     CallState state();
 
     /** The negotiated media, once the offer/answer exchange has completed. */

@@ -61,6 +61,11 @@ final class InboundLeg extends SipLeg {
         return invite.requestUri().toString();
     }
 
+    @Override
+    public Optional<String> assertedIdentity() {
+        return invite.headers().first("P-Asserted-Identity").map(String::strip).filter(v -> !v.isEmpty());
+    }
+
     /** Sends 100 Trying, checks the offer, opens media and hands the leg to the application. */
     void start() {
         // Caller IDs and user parts come from the network: escaped, and only at DEBUG (phone numbers).
