@@ -28,7 +28,9 @@ public interface CallLeg {
 
     /**
      * Inbound: the first value of the INVITE's P-Asserted-Identity header (RFC 3325), as sent, when there
-     * is one; the network's claim of who is calling, to be preferred to From when a trusted trunk set it.
+     * is one and the INVITE came from a trusted address (a trunk in {@code sip.trusted-addresses}): the
+     * network's claim of who is calling, preferred to From. From anyone else the header is ignored, as
+     * RFC 3325 §5 asks, since anybody can write it.
      */
     default Optional<String> assertedIdentity() {
         return Optional.empty();

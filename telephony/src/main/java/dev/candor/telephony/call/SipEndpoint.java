@@ -93,6 +93,7 @@ public final class SipEndpoint implements AutoCloseable {
                     SipUserAgent.contactUri(settings));
             SipUserAgent ua = new SipUserAgent(transport, sip, settings, media, callbackPool, new SecureRandom());
             ua.setIncomingCallHandler(handler);
+            ua.setIdentityTrust(config.floodLimits().trusted()::contains);
             sip.setReceiver(ua::receive);
             if (tcp != null) {
                 tcp.setReceiver(ua::receive);

@@ -63,6 +63,9 @@ final class InboundLeg extends SipLeg {
 
     @Override
     public Optional<String> assertedIdentity() {
+        if (!ua.trustsIdentityFrom(source.getAddress())) {
+            return Optional.empty();
+        }
         return invite.headers().first("P-Asserted-Identity").map(String::strip).filter(v -> !v.isEmpty());
     }
 

@@ -54,6 +54,7 @@ public final class SipUserAgent {
     private final UserAgentCounters counters = new UserAgentCounters();
     private volatile Registrar registrar;
     private volatile DigestClient trunkCredentials;
+    private volatile java.util.function.Predicate<java.net.InetAddress> identityTrust = address -> false;
     private volatile SipUri outboundProxy;
     private volatile IncomingCallHandler incomingCallHandler = leg -> {
         leg.reject(480);
@@ -88,6 +89,18 @@ public final class SipUserAgent {
      */
     public void setRegistrar(Registrar registrar) {
         this.registrar = Objects.requireNonNull(registrar, "registrar");
+    }
+
+    /**
+     * Which sources may assert a caller's identity (P-Asserted-Identity, RFC 3325): the trusted trunks.
+     * By default nobody is trusted and the header is ignored.
+     */
+    public void setIdentityTrust(java.util.function.Predicate<java.net.InetAddress> trusted) {
+        this.identityTrust = Objects.requireNonNull(trusted, "trusted");
+    }
+
+    boolean trustsIdentityFrom(java.net.InetAddress address) {
+        return identityTrust.test(address);
     }
 
     /** Answers 401/407 challenges to Candor's own requests (the trunk's digest credentials). */

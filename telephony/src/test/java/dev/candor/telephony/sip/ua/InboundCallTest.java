@@ -48,6 +48,21 @@ class InboundCallTest {
     }
 
     @Test
+    void assertedIdentityIsTakenOnlyFromATrustedSource() {
+        String withPai = invite(CALL, BRANCH, OFFER_PCMU_PCMA)
+                .replace("Max-Forwards: 70\n", "Max-Forwards: 70\nP-Asserted-Identity: <sip:+15550100009@trunk>\n");
+        assertThat(withPai).contains("P-Asserted-Identity");
+        h.receive(withPai);
+        // RFC 3325 §5: anybody can write the header; from an untrusted source it is ignored.
+        assertThat(h.onlyIncomingLeg().assertedIdentity()).isEmpty();
+
+        UaHarness trusting = new UaHarness();
+        trusting.ua.setIdentityTrust(address -> address.equals(ALICE.getAddress()));
+        trusting.receive(withPai);
+        assertThat(trusting.onlyIncomingLeg().assertedIdentity()).contains("<sip:+15550100009@trunk>");
+    }
+
+    @Test
     void ringSends180WithAToTag() {
         h.receive(invite(CALL, BRANCH, OFFER_PCMU_PCMA));
         h.onlyIncomingLeg().ring();
