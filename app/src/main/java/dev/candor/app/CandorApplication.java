@@ -7,6 +7,7 @@ import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
 import dev.candor.app.dialog.DialogFactory;
 import dev.candor.app.http.ConsoleServer;
+import dev.candor.app.http.TrunkView;
 import dev.candor.app.config.ConfigException;
 import dev.candor.app.recording.CallRecorder;
 import dev.candor.app.recording.MasterKey;
@@ -182,7 +183,8 @@ public final class CandorApplication implements AutoCloseable {
         });
         ConsoleServer console = ConsoleServer.start(config.sip().bind(), config.http().port(),
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
-                        agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey)));
+                        agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey),
+                        trunkView(endpoint, config.sip().trunk())));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
@@ -300,6 +302,17 @@ public final class CandorApplication implements AutoCloseable {
                 log.error("not registering at the trunk: {}", e.getMessage());
             }
         }
+    }
+
+    /** The trunk registration as the console shows it: configuration, and the endpoint's live status. */
+    private static TrunkView trunkView(SipEndpoint endpoint, CandorConfig.Trunk trunk) {
+        if (trunk.registrar().isEmpty()) {
+            return TrunkView.NONE;
+        }
+        // A password written into the registrar URI (sip:user:password@host) is not shown.
+        String registrar = trunk.registrar().replaceFirst("^(sips?:[^:@;?]*):[^@]*@", "$1:***@");
+        return new TrunkView(Optional.of(registrar), Optional.of(trunk.username()),
+                trunk.registerExpirySeconds(), endpoint::trunkRegistration);
     }
 
     /** The registrar for agents' phones (when users are configured) and the trunk's credentials. */

@@ -62,6 +62,7 @@ final class ApiRoutes {
         routes.post("/api/calls/{id}/supervision", this::supervise, Access.SUPERVISOR);
         routes.sse("/api/events", this::events, Access.AGENT);
         routes.get("/api/metrics", this::metrics, Access.SUPERVISOR);
+        routes.get("/api/trunk", ctx -> ctx.json(deps.trunk().json(deps.clock().instant())), Access.SUPERVISOR);
     }
 
     /** Prometheus text format: reply latency by step, and calls in progress. */

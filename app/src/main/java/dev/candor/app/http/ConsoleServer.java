@@ -37,8 +37,9 @@ public final class ConsoleServer implements AutoCloseable {
     /** What the console reads and changes. */
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
                                AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
-                               RecordingLibrary recordings) {
+                               RecordingLibrary recordings, TrunkView trunk) {
         public Dependencies {
+            Objects.requireNonNull(trunk, "trunk");
             Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
@@ -48,6 +49,13 @@ public final class ConsoleServer implements AutoCloseable {
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without a trunk registration. */
+        public Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
+                            AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                            RecordingLibrary recordings) {
+            this(calls, callbacks, users, live, agents, sessions, metrics, clock, recordings, TrunkView.NONE);
         }
     }
 
