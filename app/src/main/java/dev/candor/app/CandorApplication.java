@@ -276,7 +276,7 @@ public final class CandorApplication implements AutoCloseable {
     /** TCP, and TLS with the keystore password read from the environment variable the config names. */
     static StreamTransports streamTransports(CandorConfig.Transports t) {
         StreamTransports streams = new StreamTransports(t.tcpEnabled(), Duration.ofSeconds(t.tcpIdleTimeoutSeconds()),
-                t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections());
+                t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections(), t.tcpMaxConnectionsPerSource());
         if (t.tlsKeystore().isEmpty()) {
             return streams;
         }

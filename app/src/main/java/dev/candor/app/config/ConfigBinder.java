@@ -141,7 +141,8 @@ final class ConfigBinder {
         }
         return new Transports(ConfigValues.bool(key(ConfigKey.SIP_TCP_ENABLED), raw(ConfigKey.SIP_TCP_ENABLED)),
                 integer(ConfigKey.SIP_TCP_IDLE_TIMEOUT_SECONDS, 1, 86_400),
-                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS, 1, 1_000_000), tlsPort, keystore, passwordEnv);
+                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS, 1, 1_000_000),
+                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS_PER_SOURCE, 1, 1_000_000), tlsPort, keystore, passwordEnv);
     }
 
     /** {@code sip.registrar.*}: checked by building the stored credentials once, so start-up fails early. */

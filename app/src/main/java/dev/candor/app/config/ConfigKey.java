@@ -35,6 +35,7 @@ enum ConfigKey {
     SIP_TCP_ENABLED("sip.tcp.enabled", ValueType.BOOLEAN),
     SIP_TCP_IDLE_TIMEOUT_SECONDS("sip.tcp.idle-timeout-seconds", ValueType.INTEGER),
     SIP_TCP_MAX_CONNECTIONS("sip.tcp.max-connections", ValueType.INTEGER),
+    SIP_TCP_MAX_CONNECTIONS_PER_SOURCE("sip.tcp.max-connections-per-source", ValueType.INTEGER),
     SIP_TLS_PORT("sip.tls.port", ValueType.INTEGER),
     SIP_TLS_KEYSTORE("sip.tls.keystore", ValueType.TEXT),
     SIP_TLS_KEYSTORE_PASSWORD_ENV("sip.tls.keystore-password-env", ValueType.TEXT),

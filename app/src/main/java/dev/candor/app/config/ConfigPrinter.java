@@ -70,6 +70,7 @@ public final class ConfigPrinter {
             case SIP_TCP_ENABLED -> c.sip().transports().tcpEnabled();
             case SIP_TCP_IDLE_TIMEOUT_SECONDS -> c.sip().transports().tcpIdleTimeoutSeconds();
             case SIP_TCP_MAX_CONNECTIONS -> c.sip().transports().tcpMaxConnections();
+            case SIP_TCP_MAX_CONNECTIONS_PER_SOURCE -> c.sip().transports().tcpMaxConnectionsPerSource();
             case SIP_TLS_PORT -> c.sip().transports().tlsPort();
             case SIP_TLS_KEYSTORE -> c.sip().transports().tlsKeystore();
             case SIP_TLS_KEYSTORE_PASSWORD_ENV -> c.sip().transports().tlsKeystorePasswordEnv();

@@ -57,8 +57,17 @@ class ConfigErrorsTest {
                 + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
                 + "registrar.realm, registrar.users, trunk.username, trunk.password, trunk.registrar, "
                 + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, tcp.max-connections, "
+                + "tcp.max-connections-per-source, "
                 + "tls.port, tls.keystore, tls.keystore-password-env)");
         assertThat(e.key()).isEqualTo("sip.prot");
+    }
+
+    @Test
+    void perSourceConnectionCapMustBeAPositiveInteger() {
+        ConfigException e = failure("sip.tcp.max-connections-per-source=0");
+
+        assertThat(e).hasMessage("invalid sip.tcp.max-connections-per-source: \"0\" (expected an integer 1-1000000)");
+        assertThat(e.key()).isEqualTo("sip.tcp.max-connections-per-source");
     }
 
     @Test

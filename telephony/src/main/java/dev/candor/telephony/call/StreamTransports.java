@@ -16,11 +16,15 @@ import java.util.Optional;
  * @param keystorePassword the keystore's password; never printed (see {@link #toString()})
  * @param maxConnections open TCP (and, separately, TLS) connections at most; more are closed when
  *     accepted, except from trusted addresses
+ * @param maxConnectionsPerSource open TCP (and, separately, TLS) connections accepted from one source
+ *     address at most; more from it are closed when accepted, except from trusted addresses
  */
 public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
-                               String keystorePassword, int maxConnections) {
+                               String keystorePassword, int maxConnections, int maxConnectionsPerSource) {
     /** The default cap on open connections per stream transport. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** The default cap on connections from one source address per stream transport. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_SOURCE = 100;
 
     public StreamTransports {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -32,9 +36,19 @@ public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tls
         if (maxConnections < 1) {
             throw new IllegalArgumentException("invalid maxConnections: " + maxConnections + " (expected >= 1)");
         }
+        if (maxConnectionsPerSource < 1) {
+            throw new IllegalArgumentException("invalid maxConnectionsPerSource: " + maxConnectionsPerSource
+                    + " (expected >= 1)");
+        }
         if (tlsPort < 0 || tlsPort > 65535) {
             throw new IllegalArgumentException("invalid TLS port: " + tlsPort + " (expected 0–65535)");
         }
+    }
+
+    public StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
+                            String keystorePassword, int maxConnections) {
+        this(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, maxConnections,
+                DEFAULT_MAX_CONNECTIONS_PER_SOURCE);
     }
 
     public StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tlsPort, Optional<Path> keystore,
@@ -53,20 +67,28 @@ public record StreamTransports(boolean tcpEnabled, Duration idleTimeout, int tls
     }
 
     public StreamTransports withTls(Path keystore, String password, int port) {
-        return new StreamTransports(tcpEnabled, idleTimeout, port, Optional.of(keystore), password, maxConnections);
+        return new StreamTransports(tcpEnabled, idleTimeout, port, Optional.of(keystore), password, maxConnections,
+                maxConnectionsPerSource);
     }
 
     public StreamTransports withIdleTimeout(Duration timeout) {
-        return new StreamTransports(tcpEnabled, timeout, tlsPort, keystore, keystorePassword, maxConnections);
+        return new StreamTransports(tcpEnabled, timeout, tlsPort, keystore, keystorePassword, maxConnections,
+                maxConnectionsPerSource);
     }
 
     public StreamTransports withMaxConnections(int max) {
-        return new StreamTransports(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, max);
+        return new StreamTransports(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, max,
+                maxConnectionsPerSource);
+    }
+
+    public StreamTransports withMaxConnectionsPerSource(int max) {
+        return new StreamTransports(tcpEnabled, idleTimeout, tlsPort, keystore, keystorePassword, maxConnections, max);
     }
 
     @Override
     public String toString() {
         return "StreamTransports[tcpEnabled=" + tcpEnabled + ", idleTimeout=" + idleTimeout + ", tlsPort=" + tlsPort
-                + ", keystore=" + keystore + ", keystorePassword=****, maxConnections=" + maxConnections + "]";
+                + ", keystore=" + keystore + ", keystorePassword=****, maxConnections=" + maxConnections
+                + ", maxConnectionsPerSource=" + maxConnectionsPerSource + "]";
     }
 }

@@ -172,6 +172,58 @@ class SipEndpointStreamTest {
     }
 
     @Test
+    void connectionsFromOneSourceBeyondItsCapAreClosedWhileOtherAndTrustedSourcesConnect() throws Exception {
+        SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 19, 4096,
+                List.of(AudioCodec.PCMU, AudioCodec.PCMA))
+                .withFloodLimits(dev.candor.telephony.sip.limits.FloodLimits.defaults().withTrusted(
+                        dev.candor.telephony.sip.limits.TrustedAddresses.of(List.of("127.0.0.3"))))
+                .withTransports(StreamTransports.defaults().withMaxConnectionsPerSource(2));
+        endpoint = SipEndpoint.start(config, clock, callbacks, leg -> {
+            leg.reject(486);
+            return new CallLegListener() { };
+        });
+        try (StreamPeer first = peerFrom("127.0.0.2"); StreamPeer second = peerFrom("127.0.0.2")) {
+            first.write(options("z9hG4bK-src-1", 9));
+            second.write(options("z9hG4bK-src-2", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).isEqualTo(200);
+            assertThat(((SipResponse) second.read()).statusCode()).isEqualTo(200);
+
+            try (StreamPeer third = peerFrom("127.0.0.2")) {
+                assertThat(third.closedByPeer()).as("a third connection from 127.0.0.2").isTrue();
+            }
+            assertThat(endpoint.refusedStreamConnections()).isEqualTo(1);
+            assertThat(endpoint.refusedStreamConnectionsPerSource()).isEqualTo(1);
+
+            // Another address has its own allowance; a trusted one (a trunk) has none.
+            try (StreamPeer other = peerFrom("127.0.0.4"); StreamPeer trunk1 = peerFrom("127.0.0.3");
+                 StreamPeer trunk2 = peerFrom("127.0.0.3"); StreamPeer trunk3 = peerFrom("127.0.0.3")) {
+                for (StreamPeer peer : List.of(other, trunk1, trunk2, trunk3)) {
+                    peer.write(options("z9hG4bK-src-" + System.identityHashCode(peer), 9));
+                    assertThat(((SipResponse) peer.read()).statusCode()).isEqualTo(200);
+                }
+            }
+            first.write(options("z9hG4bK-src-3", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).as("open connections keep working").isEqualTo(200);
+        }
+        // Closing frees the source's allowance again.
+        await().atMost(Duration.ofSeconds(3)).until(() -> endpoint.openStreamConnections() == 0);
+        try (StreamPeer again = peerFrom("127.0.0.2"); StreamPeer andAgain = peerFrom("127.0.0.2")) {
+            again.write(options("z9hG4bK-src-4", 9));
+            andAgain.write(options("z9hG4bK-src-5", 9));
+            assertThat(((SipResponse) again.read()).statusCode()).isEqualTo(200);
+            assertThat(((SipResponse) andAgain.read()).statusCode()).isEqualTo(200);
+        }
+        assertThat(endpoint.refusedStreamConnectionsPerSource()).isEqualTo(1);
+    }
+
+    /** A TCP connection to Candor from a given loopback address (Linux answers on all of 127.0.0.0/8). */
+    private StreamPeer peerFrom(String localAddress) throws IOException {
+        return new StreamPeer(new Socket(java.net.InetAddress.getLoopbackAddress(),
+                endpoint.tcpAddress().orElseThrow().getPort(), java.net.InetAddress.getByName(localAddress), 0),
+                TIMEOUT_MILLIS);
+    }
+
+    @Test
     void idleConnectionsAreClosed() throws Exception {
         start(StreamTransports.defaults().withIdleTimeout(Duration.ofMillis(300)), 4096);
         try (StreamPeer peer = tcpPeer()) {
