@@ -262,6 +262,65 @@ class SipEndpointStreamTest {
         await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.BUSY);
     }
 
+    /** A target whose long user part makes Candor's INVITE larger than 1300 bytes (RFC 3261 §18.1.1). */
+    private static String largeTarget(int port) {
+        return "sip:" + "bob.".repeat(150) + "x@127.0.0.1:" + port;
+    }
+
+    @Test
+    void requestLargerThan1300BytesToAUdpTargetGoesOverTcpWithATcpVia() throws Exception {
+        start(StreamTransports.defaults(), 65535);
+        AtomicReference<EndReason> ended = new AtomicReference<>();
+        try (ServerSocket far = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            far.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.call(largeTarget(far.getLocalPort()), "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.set(reason);
+                }
+            }, Duration.ofSeconds(10));
+            try (StreamPeer bob = new StreamPeer(far.accept(), TIMEOUT_MILLIS)) {
+                SipRequest invite = (SipRequest) bob.read();
+                assertThat(invite.toBytes().length).isGreaterThan(1300);
+                Via via = invite.topVia();
+                assertThat(via.transport()).as("§18.1.1: the top Via names the new transport").isEqualTo("TCP");
+                assertThat(via.port()).isEqualTo(endpoint.tcpAddress().orElseThrow().getPort());
+                bob.write(response(invite, 486, "Busy Here"));
+                SipRequest ack = (SipRequest) bob.read();
+                assertThat(ack.method().name()).isEqualTo("ACK");
+            }
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.BUSY);
+    }
+
+    @Test
+    void largeRequestGoesOverUdpAfterAllWhenTheTargetRefusesTcp() throws Exception {
+        start(StreamTransports.defaults(), 65535);
+        AtomicReference<EndReason> ended = new AtomicReference<>();
+        // A UDP-only phone: its port takes datagrams, and nothing listens on the same TCP port.
+        try (java.net.DatagramSocket far = new java.net.DatagramSocket(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            far.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.call(largeTarget(far.getLocalPort()), "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.set(reason);
+                }
+            }, Duration.ofSeconds(10));
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[65535], 65535);
+            far.receive(packet);
+            var parsed = dev.candor.telephony.sip.message.SipParser.parse(packet.getData(), 0, packet.getLength(),
+                    dev.candor.telephony.sip.message.SipDecoderConfig.defaults());
+            assertThat(parsed).isInstanceOf(dev.candor.telephony.sip.message.SipParseResult.Parsed.class);
+            SipRequest invite = (SipRequest) ((dev.candor.telephony.sip.message.SipParseResult.Parsed) parsed).message();
+            assertThat(invite.toBytes().length).isGreaterThan(1300);
+            assertThat(invite.topVia().transport()).isEqualTo("UDP");
+            byte[] busy = response(invite, 486, "Busy Here").getBytes(StandardCharsets.US_ASCII);
+            far.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() == EndReason.BUSY);
+    }
+
     @Test
     void answeredTcpCallNamesTcpInItsContactAndTakesAckAndByeOnTheSameConnection() throws Exception {
         answerCalls = true;

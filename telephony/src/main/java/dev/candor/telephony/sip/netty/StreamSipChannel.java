@@ -146,6 +146,15 @@ public final class StreamSipChannel implements AutoCloseable {
      * Never blocks: a connection being opened carries the message once it is up.
      */
     public void send(SipMessage message, InetSocketAddress destination) {
+        send(message, destination, null);
+    }
+
+    /**
+     * Like {@link #send(SipMessage, InetSocketAddress)}, but when no connection to {@code destination}
+     * can be opened, runs {@code onConnectFailure} (on the event loop; it must not block) instead of
+     * logging: the caller falls back to another transport.
+     */
+    public void send(SipMessage message, InetSocketAddress destination, Runnable onConnectFailure) {
         byte[] bytes = message.toBytes();
         ChannelFuture connection = connections.get(destination);
         if (connection == null || (connection.isDone() && !connection.channel().isActive())) {
@@ -156,7 +165,13 @@ public final class StreamSipChannel implements AutoCloseable {
         }
         connection.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());
+                if (onConnectFailure != null) {
+                    log.debug("could not connect over {} to {} ({}); falling back", transport, destination,
+                            f.cause().toString());
+                    onConnectFailure.run();
+                } else {
+                    log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());
+                }
                 return;
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
