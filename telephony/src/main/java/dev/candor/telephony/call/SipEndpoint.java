@@ -80,7 +80,8 @@ public final class SipEndpoint implements AutoCloseable {
             if (config.transports().keystore().isPresent()) {
                 StreamTransports streams = config.transports();
                 TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
-                        streams.keystorePassword().toCharArray());
+                        streams.keystorePassword().toCharArray(), streams.trustStore(),
+                        streams.trustStorePassword().toCharArray());
                 tls = streamChannel(group, ingress, sip, config, streams.tlsPort())
                         .tls(contexts.server(), contexts.client()).listen();
             }

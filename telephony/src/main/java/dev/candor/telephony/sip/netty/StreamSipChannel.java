@@ -81,7 +81,7 @@ public final class StreamSipChannel implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Initializer(true))
+                .childHandler(new Initializer(null))
                 .bind(b.bindAddress, b.port)
                 .sync()
                 .channel();
@@ -189,7 +189,7 @@ public final class StreamSipChannel implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new Initializer(false))
+                .handler(new Initializer(destination))
                 .connect(destination);
         future.channel().closeFuture().addListener(c -> connections.remove(destination, future));
         return future;
@@ -240,9 +240,13 @@ public final class StreamSipChannel implements AutoCloseable {
 
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         private final boolean accepted;
+        /** Where a connection Candor opens goes: the name its TLS certificate must carry. */
+        private final InetSocketAddress destination;
 
-        Initializer(boolean accepted) {
-            this.accepted = accepted;
+        /** @param destination null for accepted connections, else the address being connected to */
+        Initializer(InetSocketAddress destination) {
+            this.accepted = destination == null;
+            this.destination = destination;
         }
 
         @Override
@@ -278,9 +282,10 @@ public final class StreamSipChannel implements AutoCloseable {
                 });
             }
             if (serverSsl != null) {
-                InetSocketAddress remote = ch.remoteAddress();
+                // Not yet connected here, so the peer's name comes from the destination (the host name
+                // it was resolved from, or the literal address), for SNI and the certificate check.
                 ch.pipeline().addLast("tls", accepted ? serverSsl.newHandler(ch.alloc())
-                        : clientSsl.newHandler(ch.alloc(), remote.getHostString(), remote.getPort()));
+                        : clientSsl.newHandler(ch.alloc(), destination.getHostString(), destination.getPort()));
             }
             long idleMillis = idleTimeout.toMillis();
             ch.pipeline()
