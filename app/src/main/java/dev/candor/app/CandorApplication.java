@@ -285,7 +285,16 @@ public final class CandorApplication implements AutoCloseable {
             throw new IllegalStateException("sip.tls.keystore-password-env names " + t.tlsKeystorePasswordEnv()
                     + ", which is not set (expected the keystore password in that environment variable)");
         }
-        return streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
+        streams = streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
+        if (t.tlsTrustStore().isEmpty()) {
+            return streams;
+        }
+        String trustPassword = System.getenv(t.tlsTrustStorePasswordEnv());
+        if (trustPassword == null) {
+            throw new IllegalStateException("sip.tls.trust-store-password-env names " + t.tlsTrustStorePasswordEnv()
+                    + ", which is not set (expected the trust store password in that environment variable)");
+        }
+        return streams.withTrustStore(java.nio.file.Path.of(t.tlsTrustStore()), trustPassword);
     }
 
     /** Registration at the trunk and its outbound proxy, when configured (after the trunk's credentials). */

@@ -39,6 +39,8 @@ enum ConfigKey {
     SIP_TLS_PORT("sip.tls.port", ValueType.INTEGER),
     SIP_TLS_KEYSTORE("sip.tls.keystore", ValueType.TEXT),
     SIP_TLS_KEYSTORE_PASSWORD_ENV("sip.tls.keystore-password-env", ValueType.TEXT),
+    SIP_TLS_TRUST_STORE("sip.tls.trust-store", ValueType.TEXT),
+    SIP_TLS_TRUST_STORE_PASSWORD_ENV("sip.tls.trust-store-password-env", ValueType.TEXT),
     RTP_PORT_MIN("rtp.port-min", ValueType.INTEGER),
     RTP_PORT_MAX("rtp.port-max", ValueType.INTEGER),
     HTTP_PORT("http.port", ValueType.INTEGER),

@@ -74,6 +74,8 @@ public final class ConfigPrinter {
             case SIP_TLS_PORT -> c.sip().transports().tlsPort();
             case SIP_TLS_KEYSTORE -> c.sip().transports().tlsKeystore();
             case SIP_TLS_KEYSTORE_PASSWORD_ENV -> c.sip().transports().tlsKeystorePasswordEnv();
+            case SIP_TLS_TRUST_STORE -> c.sip().transports().tlsTrustStore();
+            case SIP_TLS_TRUST_STORE_PASSWORD_ENV -> c.sip().transports().tlsTrustStorePasswordEnv();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
             case HTTP_PORT -> c.http().port();
