@@ -33,6 +33,7 @@ function showApp(session) {
   document.getElementById('app').hidden = false;
   document.getElementById('logout').hidden = false;
   document.getElementById('callbacks-section').hidden = session.role === 'agent';
+  document.getElementById('trunk-section').hidden = session.role === 'agent';
   document.getElementById('supervisor-phone-line').hidden = session.role === 'agent';
   document.getElementById('supervisor-phone').value = localStorage.getItem('candor.supervisorPhone') || '';
   refreshAll();
@@ -43,7 +44,10 @@ function refreshAll() {
   refreshLive();
   refreshAgents();
   refreshHistory();
-  if (state.role !== 'agent') refreshCallbacks();
+  if (state.role !== 'agent') {
+    refreshCallbacks();
+    refreshTrunk();
+  }
 }
 
 async function refreshLive() {
@@ -122,6 +126,21 @@ async function refreshCallbacks() {
   document.querySelector('#callbacks tbody').replaceChildren(...rows.map(c =>
     el('tr', {}, el('td', {}, c.dueAt), el('td', {}, c.phone), el('td', {}, c.note || ''))));
 }
+
+// Candor's registration at its trunk (GET /api/trunk), refreshed with everything else and every 30 s.
+async function refreshTrunk() {
+  const t = await api('GET', '/api/trunk');
+  const cell = name => document.querySelector(`#trunk [data-field="${name}"]`);
+  cell('state').textContent = t.configured ? t.state : 'not registering (sip.trunk.registrar is empty)';
+  cell('state').dataset.state = t.state;
+  cell('registrar').textContent = t.registrar || '';
+  cell('user').textContent = t.user || '';
+  cell('registeredUntil').textContent = t.registeredUntil
+    ? `${t.registeredUntil} (in ${t.expiresInSeconds} s; asks for ${t.requestedExpirySeconds} s)` : '';
+  cell('lastError').textContent = t.lastError
+    ? `${t.lastError} at ${t.lastErrorAt}${t.consecutiveFailures ? ` (${t.consecutiveFailures} failures in a row)` : ''}` : '';
+}
+setInterval(() => { if (state.role && state.role !== 'agent') refreshTrunk().catch(() => {}); }, 30000);
 
 async function refreshHistory() {
   const calls = await api('GET', '/api/calls?limit=50');

@@ -7,6 +7,7 @@ import dev.candor.app.call.Handoffs;
 import dev.candor.app.config.CandorConfig;
 import dev.candor.app.dialog.DialogFactory;
 import dev.candor.app.http.ConsoleServer;
+import dev.candor.app.http.TrunkView;
 import dev.candor.app.config.ConfigException;
 import dev.candor.app.recording.CallRecorder;
 import dev.candor.app.recording.MasterKey;
@@ -211,7 +212,7 @@ public final class CandorApplication implements AutoCloseable {
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
                         agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey),
                         leads, campaigns, new LeadImport(new PhoneNumbers(config.campaigns().defaultCountryCode()),
-                                ZoneId.of(config.company().timeZone()))));
+                                ZoneId.of(config.company().timeZone())), trunkView(endpoint, config.sip().trunk())));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
@@ -341,7 +342,7 @@ public final class CandorApplication implements AutoCloseable {
     /** TCP, and TLS with the keystore password read from the environment variable the config names. */
     static StreamTransports streamTransports(CandorConfig.Transports t) {
         StreamTransports streams = new StreamTransports(t.tcpEnabled(), Duration.ofSeconds(t.tcpIdleTimeoutSeconds()),
-                t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections());
+                t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections(), t.tcpMaxConnectionsPerSource());
         if (t.tlsKeystore().isEmpty()) {
             return streams;
         }
@@ -350,7 +351,16 @@ public final class CandorApplication implements AutoCloseable {
             throw new IllegalStateException("sip.tls.keystore-password-env names " + t.tlsKeystorePasswordEnv()
                     + ", which is not set (expected the keystore password in that environment variable)");
         }
-        return streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
+        streams = streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
+        if (t.tlsTrustStore().isEmpty()) {
+            return streams;
+        }
+        String trustPassword = System.getenv(t.tlsTrustStorePasswordEnv());
+        if (trustPassword == null) {
+            throw new IllegalStateException("sip.tls.trust-store-password-env names " + t.tlsTrustStorePasswordEnv()
+                    + ", which is not set (expected the trust store password in that environment variable)");
+        }
+        return streams.withTrustStore(java.nio.file.Path.of(t.tlsTrustStore()), trustPassword);
     }
 
     /** Registration at the trunk and its outbound proxy, when configured (after the trunk's credentials). */
@@ -367,6 +377,17 @@ public final class CandorApplication implements AutoCloseable {
                 log.error("not registering at the trunk: {}", e.getMessage());
             }
         }
+    }
+
+    /** The trunk registration as the console shows it: configuration, and the endpoint's live status. */
+    private static TrunkView trunkView(SipEndpoint endpoint, CandorConfig.Trunk trunk) {
+        if (trunk.registrar().isEmpty()) {
+            return TrunkView.NONE;
+        }
+        // A password written into the registrar URI (sip:user:password@host) is not shown.
+        String registrar = trunk.registrar().replaceFirst("^(sips?:[^:@;?]*):[^@]*@", "$1:***@");
+        return new TrunkView(Optional.of(registrar), Optional.of(trunk.username()),
+                trunk.registerExpirySeconds(), endpoint::trunkRegistration);
     }
 
     /** The registrar for agents' phones (when users are configured) and the trunk's credentials. */

@@ -147,7 +147,7 @@ public final class CallSession implements CallLegListener {
     public synchronized void begin() {
         store.createCall(new CallRecord(leg.id(), Direction.INBOUND, leg.remoteUri(),
                 leg.localUri(), leg.sipCallId(), clock.instant()));
-        log.info("call {}: incoming from {}", leg.id(), Redaction.uri(leg.remoteUri()));
+        log.info("call {}: incoming from {}", leg.id(), Redaction.forLog(leg.remoteUri()));
         live.started(leg.id(), Redaction.uri(leg.remoteUri()), clock.instant());
         services.sessions().add(leg.id(), this);
         leg.ring();

@@ -1,6 +1,8 @@
 package dev.candor.app.call;
 
-/** Keeps full phone numbers and user names out of INFO logs. */
+import dev.candor.telephony.sip.limits.LogSafe;
+
+/** Keeps full phone numbers and user names out of INFO logs and the console. */
 public final class Redaction {
     private Redaction() {
     }
@@ -18,6 +20,14 @@ public final class Redaction {
         }
         String user = clean.substring(colon + 1, at);
         return clean.substring(0, colon + 1) + mask(user) + clean.substring(at);
+    }
+
+    /**
+     * {@link #uri(String)} made safe for a log line: the caller's separators, quotes, {@code ../} and
+     * control characters escaped by {@link LogSafe}, so a From header cannot forge or split a line.
+     */
+    public static String forLog(String uri) {
+        return LogSafe.text(uri(uri));
     }
 
     private static String mask(String user) {

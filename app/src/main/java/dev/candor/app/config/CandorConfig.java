@@ -223,14 +223,17 @@ public record CandorConfig(
      * PKCS#12 keystore is set; its password is read from the environment variable
      * {@code tlsKeystorePasswordEnv} names, never from the configuration file.
      */
-    public record Transports(boolean tcpEnabled, int tcpIdleTimeoutSeconds, int tcpMaxConnections, int tlsPort,
-                             String tlsKeystore, String tlsKeystorePasswordEnv) {
-        public static final Transports DEFAULTS =
-                new Transports(true, 300, 10_000, 5061, "", "CANDOR_SIP_TLS_PASSWORD");
+    public record Transports(boolean tcpEnabled, int tcpIdleTimeoutSeconds, int tcpMaxConnections,
+                             int tcpMaxConnectionsPerSource, int tlsPort, String tlsKeystore,
+                             String tlsKeystorePasswordEnv, String tlsTrustStore, String tlsTrustStorePasswordEnv) {
+        public static final Transports DEFAULTS = new Transports(true, 300, 10_000, 100, 5061, "",
+                "CANDOR_SIP_TLS_PASSWORD", "", "CANDOR_SIP_TLS_TRUST_STORE_PASSWORD");
 
         public Transports {
             Objects.requireNonNull(tlsKeystore, "tlsKeystore");
             Objects.requireNonNull(tlsKeystorePasswordEnv, "tlsKeystorePasswordEnv");
+            Objects.requireNonNull(tlsTrustStore, "tlsTrustStore");
+            Objects.requireNonNull(tlsTrustStorePasswordEnv, "tlsTrustStorePasswordEnv");
         }
     }
 

@@ -150,7 +150,7 @@ final class ConfigBinder {
         return value;
     }
 
-    /** {@code sip.tcp.*} and {@code sip.tls.*}; the keystore must be a readable file when set. */
+    /** {@code sip.tcp.*} and {@code sip.tls.*}; the keystore and trust store must be readable files when set. */
     private Transports transports() {
         int tlsPort = port(ConfigKey.SIP_TLS_PORT);
         String keystore = text(ConfigKey.SIP_TLS_KEYSTORE).strip();
@@ -168,9 +168,28 @@ final class ConfigBinder {
                 throw invalid(ConfigKey.SIP_TLS_PORT, tlsPort, "a port other than sip.port");
             }
         }
+        String trustStore = text(ConfigKey.SIP_TLS_TRUST_STORE).strip();
+        String trustPasswordEnv = text(ConfigKey.SIP_TLS_TRUST_STORE_PASSWORD_ENV).strip();
+        if (!trustStore.isEmpty()) {
+            if (keystore.isEmpty()) {
+                throw invalid(ConfigKey.SIP_TLS_TRUST_STORE, trustStore,
+                        "\"\" while sip.tls.keystore is empty (outgoing TLS runs on Candor's TLS transport)");
+            }
+            if (!Files.isRegularFile(pathOf(ConfigKey.SIP_TLS_TRUST_STORE, trustStore))
+                    || !Files.isReadable(Path.of(trustStore))) {
+                throw invalid(ConfigKey.SIP_TLS_TRUST_STORE, trustStore,
+                        "a readable PKCS#12 or JKS file of trusted CA certificates, or \"\" for the JVM's");
+            }
+            if (!trustPasswordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw invalid(ConfigKey.SIP_TLS_TRUST_STORE_PASSWORD_ENV, trustPasswordEnv,
+                        "the name of the environment variable holding the trust store password");
+            }
+        }
         return new Transports(ConfigValues.bool(key(ConfigKey.SIP_TCP_ENABLED), raw(ConfigKey.SIP_TCP_ENABLED)),
                 integer(ConfigKey.SIP_TCP_IDLE_TIMEOUT_SECONDS, 1, 86_400),
-                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS, 1, 1_000_000), tlsPort, keystore, passwordEnv);
+                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS, 1, 1_000_000),
+                integer(ConfigKey.SIP_TCP_MAX_CONNECTIONS_PER_SOURCE, 1, 1_000_000), tlsPort, keystore, passwordEnv,
+                trustStore, trustPasswordEnv);
     }
 
     /** {@code sip.registrar.*}: checked by building the stored credentials once, so start-up fails early. */

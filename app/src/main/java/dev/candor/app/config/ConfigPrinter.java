@@ -70,9 +70,12 @@ public final class ConfigPrinter {
             case SIP_TCP_ENABLED -> c.sip().transports().tcpEnabled();
             case SIP_TCP_IDLE_TIMEOUT_SECONDS -> c.sip().transports().tcpIdleTimeoutSeconds();
             case SIP_TCP_MAX_CONNECTIONS -> c.sip().transports().tcpMaxConnections();
+            case SIP_TCP_MAX_CONNECTIONS_PER_SOURCE -> c.sip().transports().tcpMaxConnectionsPerSource();
             case SIP_TLS_PORT -> c.sip().transports().tlsPort();
             case SIP_TLS_KEYSTORE -> c.sip().transports().tlsKeystore();
             case SIP_TLS_KEYSTORE_PASSWORD_ENV -> c.sip().transports().tlsKeystorePasswordEnv();
+            case SIP_TLS_TRUST_STORE -> c.sip().transports().tlsTrustStore();
+            case SIP_TLS_TRUST_STORE_PASSWORD_ENV -> c.sip().transports().tlsTrustStorePasswordEnv();
             case RTP_PORT_MIN -> c.rtp().portMin();
             case RTP_PORT_MAX -> c.rtp().portMax();
             case RTP_RTCP_INTERVAL_SECONDS -> c.rtp().rtcpIntervalSeconds();

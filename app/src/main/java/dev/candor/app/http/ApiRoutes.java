@@ -73,6 +73,7 @@ final class ApiRoutes {
         routes.get("/api/campaigns/{id}", campaigns::campaign, Access.SUPERVISOR);
         routes.post("/api/campaigns/{id}/start", campaigns::start, Access.SUPERVISOR);
         routes.post("/api/campaigns/{id}/pause", campaigns::pause, Access.SUPERVISOR);
+        routes.get("/api/trunk", ctx -> ctx.json(deps.trunk().json(deps.clock().instant())), Access.SUPERVISOR);
     }
 
     /** Prometheus text format: reply latency by step, and calls in progress. */

@@ -41,11 +41,12 @@ public final class ConsoleServer implements AutoCloseable {
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
                                AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
                                RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
-                               LeadImport leadImport) {
+                               LeadImport leadImport, TrunkView trunk) {
         public Dependencies {
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(campaigns, "campaigns");
             Objects.requireNonNull(leadImport, "leadImport");
+            Objects.requireNonNull(trunk, "trunk");
             Objects.requireNonNull(recordings, "recordings");
             Objects.requireNonNull(calls, "calls");
             Objects.requireNonNull(callbacks, "callbacks");
@@ -55,6 +56,15 @@ public final class ConsoleServer implements AutoCloseable {
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without a trunk registration. */
+        public Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
+                            AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                            RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
+                            LeadImport leadImport) {
+            this(calls, callbacks, users, live, agents, sessions, metrics, clock, recordings, leads, campaigns,
+                    leadImport, TrunkView.NONE);
         }
     }
 

@@ -57,8 +57,35 @@ class ConfigErrorsTest {
                 + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
                 + "registrar.realm, registrar.users, trunk.username, trunk.password, trunk.registrar, "
                 + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, tcp.max-connections, "
-                + "tls.port, tls.keystore, tls.keystore-password-env)");
+                + "tcp.max-connections-per-source, "
+                + "tls.port, tls.keystore, tls.keystore-password-env, tls.trust-store, tls.trust-store-password-env)");
         assertThat(e.key()).isEqualTo("sip.prot");
+    }
+
+    @Test
+    void perSourceConnectionCapMustBeAPositiveInteger() {
+        ConfigException e = failure("sip.tcp.max-connections-per-source=0");
+
+        assertThat(e).hasMessage("invalid sip.tcp.max-connections-per-source: \"0\" (expected an integer 1-1000000)");
+        assertThat(e.key()).isEqualTo("sip.tcp.max-connections-per-source");
+    }
+
+    @Test
+    void trustStoreThatIsNotAFileIsRejectedNamingTheKey() throws IOException {
+        Path keystore = Files.write(tmp.resolve("candor.p12"), new byte[] {1});
+        ConfigException e = failure("sip.tls.keystore=" + keystore, "sip.tls.trust-store=" + tmp.resolve("missing.jks"));
+
+        assertThat(e.key()).isEqualTo("sip.tls.trust-store");
+        assertThat(e.getMessage()).contains("missing.jks").contains("a readable PKCS#12 or JKS file");
+    }
+
+    @Test
+    void trustStoreWithoutAKeystoreIsRejected() throws IOException {
+        Path trust = Files.write(tmp.resolve("trust.jks"), new byte[] {1});
+        ConfigException e = failure("sip.tls.trust-store=" + trust);
+
+        assertThat(e.key()).isEqualTo("sip.tls.trust-store");
+        assertThat(e.getMessage()).contains("sip.tls.keystore is empty");
     }
 
     @Test

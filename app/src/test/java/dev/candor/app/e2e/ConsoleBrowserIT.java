@@ -165,6 +165,67 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void supervisorSeesTheTrunkRegistrationFailWithTheTrunksAnswerAndAnAgentDoesNot() throws Exception {
+        Path data = tmp.resolve("data");
+        addUsers(data);
+        try (java.net.DatagramSocket registrar = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            Thread trunk = new Thread(() -> answerEveryRegisterWith403(registrar), "fake-trunk");
+            trunk.setDaemon(true);
+            trunk.start();
+            try (CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10,
+                    "sip.trunk.username=candor", "sip.trunk.password=trunk-secret",
+                    "sip.trunk.registrar=sip:127.0.0.1:" + registrar.getLocalPort())) {
+                WebDriver b = startBrowser();
+                logIn(b, candor.httpPort(), "sam");
+                // Shown at login; should the first REGISTER still be on its way, ask the page to read it again.
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    ((JavascriptExecutor) b).executeScript("refreshTrunk()");
+                    return trunkCell(b, "state").equals("failed");
+                });
+                assertThat(b.findElement(By.id("trunk-section")).isDisplayed()).isTrue();
+                assertThat(trunkCell(b, "registrar")).isEqualTo("sip:127.0.0.1:" + registrar.getLocalPort());
+                assertThat(trunkCell(b, "user")).isEqualTo("candor");
+                assertThat(trunkCell(b, "lastError")).startsWith("403 Forbidden at 20");
+                assertThat(b.getPageSource()).doesNotContain("trunk-secret");
+
+                b.findElement(By.id("logout")).click();
+                await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("login")).isDisplayed());
+                logIn(b, candor.httpPort(), "bob");
+                assertThat(b.findElement(By.id("trunk-section")).isDisplayed()).as("agents do not see the trunk").isFalse();
+            }
+        }
+    }
+
+    private static String trunkCell(WebDriver b, String field) {
+        return b.findElement(By.cssSelector("#trunk [data-field=\"" + field + "\"]")).getText();
+    }
+
+    /** A trunk that refuses Candor: 403 Forbidden to every REGISTER, echoing the headers that match it. */
+    private static void answerEveryRegisterWith403(java.net.DatagramSocket socket) {
+        byte[] buffer = new byte[65535];
+        while (!socket.isClosed()) {
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+                String request = new String(packet.getData(), 0, packet.getLength(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!request.startsWith("REGISTER ")) {
+                    continue;
+                }
+                StringBuilder response = new StringBuilder("SIP/2.0 403 Forbidden\r\n");
+                request.lines().filter(l -> l.matches("(?i)(via|from|to|call-id|cseq):.*"))
+                        .forEach(l -> response.append(l).append(l.regionMatches(true, 0, "To:", 0, 3) ? ";tag=trunk" : "")
+                                .append("\r\n"));
+                byte[] bytes = response.append("Content-Length: 0\r\n\r\n").toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                socket.send(new java.net.DatagramPacket(bytes, bytes.length, packet.getSocketAddress()));
+            } catch (java.io.IOException e) {
+                return; // closed at the end of the test
+            }
+        }
+    }
+
+    @Test
     void supervisorClicksListenThenBargeOnACallCandorIsHandling() throws Exception {
         Path data = tmp.resolve("data");
         addUsers(data);

@@ -47,6 +47,7 @@ class ConsoleApiTest {
     Path tmp;
 
     private Database db;
+    private ConsoleServer.Dependencies deps;
     private ConsoleServer server;
     private LiveCalls live;
     private AgentDirectory agents;
@@ -79,12 +80,12 @@ class ConsoleApiTest {
                 new AgentDirectory.AgentProfile("Alice", "sip:alice@127.0.0.1:5070", Set.of("sales")),
                 new AgentDirectory.AgentProfile("Bob", "sip:bob@127.0.0.1:5072", Set.of("sales"))),
                 Duration.ofSeconds(30), Clock.systemUTC());
-        server = ConsoleServer.start("127.0.0.1", 0,
-                new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(), new dev.candor.app.metrics.LatencyMetrics(),
-                        Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE,
-                        new dev.candor.app.storage.LeadStore(db), new dev.candor.app.storage.CampaignStore(db),
-                        new dev.candor.app.lead.LeadImport(new dev.candor.app.lead.PhoneNumbers("1"),
-                                java.time.ZoneId.of("America/New_York"))));
+        deps = new ConsoleServer.Dependencies(calls, callbacks, users, live, agents, new CallSessions(),
+                new dev.candor.app.metrics.LatencyMetrics(), Clock.systemUTC(), dev.candor.app.recording.RecordingLibrary.NONE,
+                new dev.candor.app.storage.LeadStore(db), new dev.candor.app.storage.CampaignStore(db),
+                new dev.candor.app.lead.LeadImport(new dev.candor.app.lead.PhoneNumbers("1"),
+                        java.time.ZoneId.of("America/New_York")));
+        server = ConsoleServer.start("127.0.0.1", 0, deps);
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -126,7 +127,7 @@ class ConsoleApiTest {
     @ParameterizedTest
     @CsvSource({"GET,/api/session", "POST,/api/logout", "GET,/api/calls/live", "GET,/api/calls",
             "GET,/api/calls/call-alice", "GET,/api/agents", "PUT,/api/agents/Alice/availability",
-            "GET,/api/callbacks", "GET,/api/events", "POST,/api/calls/call-alice/supervision"})
+            "GET,/api/callbacks", "GET,/api/events", "POST,/api/calls/call-alice/supervision", "GET,/api/trunk"})
     void everyApiRouteNeedsALogin(String method, String path) throws Exception {
         HttpResponse<String> r = send(method, path, method.equals("GET") ? null : "{}", null, null);
 
@@ -290,6 +291,79 @@ class ConsoleApiTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> samEvents.stream().anyMatch(l -> l.contains("40 seats")));
         assertThat(bobEvents).noneMatch(l -> l.contains("40 seats"));
+    }
+
+    @Test
+    void withoutATrunkTheRegistrationIsUnregisteredAndNotConfigured() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/trunk", null, null, apiToken);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode trunk = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(trunk.get("configured").asBoolean()).isFalse();
+        assertThat(trunk.get("state").asText()).isEqualTo("unregistered");
+        assertThat(trunk.get("registrar").isNull()).isTrue();
+    }
+
+    @Test
+    void theTrunkRegistrationShowsStateRegistrarExpiryAndTheLastErrorWithItsTime() throws Exception {
+        Instant now = Instant.now();
+        java.util.concurrent.atomic.AtomicReference<dev.candor.telephony.sip.ua.TrunkRegistration.Status> status =
+                new java.util.concurrent.atomic.AtomicReference<>(new dev.candor.telephony.sip.ua.TrunkRegistration.Status(
+                        dev.candor.telephony.sip.ua.TrunkRegistration.State.FAILED, Optional.empty(),
+                        Optional.of("403 Forbidden"), Optional.of(now.minusSeconds(7)), 3));
+        TrunkView view = new TrunkView(Optional.of("sip:trunk.example.com;transport=tcp"), Optional.of("candor"), 3600,
+                () -> Optional.of(status.get()));
+        try (ConsoleServer withTrunk = ConsoleServer.start("127.0.0.1", 0, new ConsoleServer.Dependencies(deps.calls(),
+                deps.callbacks(), deps.users(), deps.live(), deps.agents(), deps.sessions(), deps.metrics(), deps.clock(),
+                deps.recordings(), deps.leads(), deps.campaigns(), deps.leadImport(), view))) {
+            String url = "http://127.0.0.1:" + withTrunk.port() + "/api/trunk";
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+            com.fasterxml.jackson.databind.JsonNode failed = json.readTree(get(url, apiToken).body());
+            assertThat(failed.get("configured").asBoolean()).isTrue();
+            assertThat(failed.get("state").asText()).isEqualTo("failed");
+            assertThat(failed.get("registrar").asText()).isEqualTo("sip:trunk.example.com;transport=tcp");
+            assertThat(failed.get("user").asText()).isEqualTo("candor");
+            assertThat(failed.get("requestedExpirySeconds").asLong()).isEqualTo(3600);
+            assertThat(failed.get("lastError").asText()).isEqualTo("403 Forbidden");
+            assertThat(Instant.parse(failed.get("lastErrorAt").asText())).isEqualTo(now.minusSeconds(7));
+            assertThat(failed.get("consecutiveFailures").asInt()).isEqualTo(3);
+            assertThat(failed.get("registeredUntil").isNull()).isTrue();
+
+            status.set(new dev.candor.telephony.sip.ua.TrunkRegistration.Status(
+                    dev.candor.telephony.sip.ua.TrunkRegistration.State.REGISTERED, Optional.of(now.plusSeconds(3000)),
+                    Optional.empty(), Optional.empty(), 0));
+            com.fasterxml.jackson.databind.JsonNode registered = json.readTree(get(url, apiToken).body());
+            assertThat(registered.get("state").asText()).isEqualTo("registered");
+            assertThat(Instant.parse(registered.get("registeredUntil").asText())).isEqualTo(now.plusSeconds(3000));
+            assertThat(registered.get("expiresInSeconds").asLong()).isBetween(2900L, 3000L);
+            assertThat(registered.get("lastError").isNull()).isTrue();
+            assertThat(registered.get("lastErrorAt").isNull()).isTrue();
+
+            deps.users().saveToken("cnd_test_token_for_alice", "alice-ci", "agent", Optional.of("Alice"), now);
+            HttpResponse<String> agent = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer cnd_test_token_for_alice").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(agent.statusCode()).as("agents do not see the trunk").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theConsoleHasATrunkPanelFedByTheTrunkApi() throws Exception {
+        String html = send("GET", "/console/", null, null, null).body();
+        String js = send("GET", "/console/console.js", null, null, null).body();
+
+        assertThat(html).contains("id=\"trunk-section\"");
+        for (String field : List.of("state", "registrar", "user", "registeredUntil", "lastError")) {
+            assertThat(html).contains("data-field=\"" + field + "\"");
+        }
+        assertThat(js).contains("api('GET', '/api/trunk')").contains("t.lastErrorAt").contains("t.expiresInSeconds");
+    }
+
+    private HttpResponse<String> get(String url, String bearer) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r;
     }
 
     /** Opens the SSE stream and collects its lines; the first line is an opening marker. */

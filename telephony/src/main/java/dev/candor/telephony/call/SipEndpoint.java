@@ -80,7 +80,8 @@ public final class SipEndpoint implements AutoCloseable {
             if (config.transports().keystore().isPresent()) {
                 StreamTransports streams = config.transports();
                 TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
-                        streams.keystorePassword().toCharArray());
+                        streams.keystorePassword().toCharArray(), streams.trustStore(),
+                        streams.trustStorePassword().toCharArray());
                 tls = streamChannel(group, ingress, sip, config, streams.tlsPort())
                         .tls(contexts.server(), contexts.client()).listen();
             }
@@ -113,7 +114,8 @@ public final class SipEndpoint implements AutoCloseable {
                                                           UdpSipChannel sipThread, SipEndpointConfig config, int port) {
         return StreamSipChannel.builder(group, ingress, sipThread).bind(config.bindAddress(), port)
                 .idleTimeout(config.transports().idleTimeout())
-                .maxConnections(config.transports().maxConnections());
+                .maxConnections(config.transports().maxConnections())
+                .maxConnectionsPerSource(config.transports().maxConnectionsPerSource());
     }
 
     /**
@@ -237,6 +239,11 @@ public final class SipEndpoint implements AutoCloseable {
     /** TCP and TLS connections closed when accepted: banned sources and those beyond the cap. */
     public long refusedStreamConnections() {
         return (tcp == null ? 0 : tcp.refusedConnections()) + (tls == null ? 0 : tls.refusedConnections());
+    }
+
+    /** Of {@link #refusedStreamConnections()}, those whose source address already had its maximum open. */
+    public long refusedStreamConnectionsPerSource() {
+        return (tcp == null ? 0 : tcp.refusedPerSource()) + (tls == null ? 0 : tls.refusedPerSource());
     }
 
     /** Open TCP and TLS connections. */

@@ -172,6 +172,58 @@ class SipEndpointStreamTest {
     }
 
     @Test
+    void connectionsFromOneSourceBeyondItsCapAreClosedWhileOtherAndTrustedSourcesConnect() throws Exception {
+        SipEndpointConfig config = new SipEndpointConfig("127.0.0.1", 0, "127.0.0.1", rtpMin, rtpMin + 19, 4096,
+                List.of(AudioCodec.PCMU, AudioCodec.PCMA))
+                .withFloodLimits(dev.candor.telephony.sip.limits.FloodLimits.defaults().withTrusted(
+                        dev.candor.telephony.sip.limits.TrustedAddresses.of(List.of("127.0.0.3"))))
+                .withTransports(StreamTransports.defaults().withMaxConnectionsPerSource(2));
+        endpoint = SipEndpoint.start(config, clock, callbacks, leg -> {
+            leg.reject(486);
+            return new CallLegListener() { };
+        });
+        try (StreamPeer first = peerFrom("127.0.0.2"); StreamPeer second = peerFrom("127.0.0.2")) {
+            first.write(options("z9hG4bK-src-1", 9));
+            second.write(options("z9hG4bK-src-2", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).isEqualTo(200);
+            assertThat(((SipResponse) second.read()).statusCode()).isEqualTo(200);
+
+            try (StreamPeer third = peerFrom("127.0.0.2")) {
+                assertThat(third.closedByPeer()).as("a third connection from 127.0.0.2").isTrue();
+            }
+            assertThat(endpoint.refusedStreamConnections()).isEqualTo(1);
+            assertThat(endpoint.refusedStreamConnectionsPerSource()).isEqualTo(1);
+
+            // Another address has its own allowance; a trusted one (a trunk) has none.
+            try (StreamPeer other = peerFrom("127.0.0.4"); StreamPeer trunk1 = peerFrom("127.0.0.3");
+                 StreamPeer trunk2 = peerFrom("127.0.0.3"); StreamPeer trunk3 = peerFrom("127.0.0.3")) {
+                for (StreamPeer peer : List.of(other, trunk1, trunk2, trunk3)) {
+                    peer.write(options("z9hG4bK-src-" + System.identityHashCode(peer), 9));
+                    assertThat(((SipResponse) peer.read()).statusCode()).isEqualTo(200);
+                }
+            }
+            first.write(options("z9hG4bK-src-3", 9));
+            assertThat(((SipResponse) first.read()).statusCode()).as("open connections keep working").isEqualTo(200);
+        }
+        // Closing frees the source's allowance again.
+        await().atMost(Duration.ofSeconds(3)).until(() -> endpoint.openStreamConnections() == 0);
+        try (StreamPeer again = peerFrom("127.0.0.2"); StreamPeer andAgain = peerFrom("127.0.0.2")) {
+            again.write(options("z9hG4bK-src-4", 9));
+            andAgain.write(options("z9hG4bK-src-5", 9));
+            assertThat(((SipResponse) again.read()).statusCode()).isEqualTo(200);
+            assertThat(((SipResponse) andAgain.read()).statusCode()).isEqualTo(200);
+        }
+        assertThat(endpoint.refusedStreamConnectionsPerSource()).isEqualTo(1);
+    }
+
+    /** A TCP connection to Candor from a given loopback address (Linux answers on all of 127.0.0.0/8). */
+    private StreamPeer peerFrom(String localAddress) throws IOException {
+        return new StreamPeer(new Socket(java.net.InetAddress.getLoopbackAddress(),
+                endpoint.tcpAddress().orElseThrow().getPort(), java.net.InetAddress.getByName(localAddress), 0),
+                TIMEOUT_MILLIS);
+    }
+
+    @Test
     void idleConnectionsAreClosed() throws Exception {
         start(StreamTransports.defaults().withIdleTimeout(Duration.ofMillis(300)), 4096);
         try (StreamPeer peer = tcpPeer()) {
@@ -208,6 +260,65 @@ class SipEndpointStreamTest {
             }
         }
         await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.BUSY);
+    }
+
+    /** A target whose long user part makes Candor's INVITE larger than 1300 bytes (RFC 3261 §18.1.1). */
+    private static String largeTarget(int port) {
+        return "sip:" + "bob.".repeat(150) + "x@127.0.0.1:" + port;
+    }
+
+    @Test
+    void requestLargerThan1300BytesToAUdpTargetGoesOverTcpWithATcpVia() throws Exception {
+        start(StreamTransports.defaults(), 65535);
+        AtomicReference<EndReason> ended = new AtomicReference<>();
+        try (ServerSocket far = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            far.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.call(largeTarget(far.getLocalPort()), "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.set(reason);
+                }
+            }, Duration.ofSeconds(10));
+            try (StreamPeer bob = new StreamPeer(far.accept(), TIMEOUT_MILLIS)) {
+                SipRequest invite = (SipRequest) bob.read();
+                assertThat(invite.toBytes().length).isGreaterThan(1300);
+                Via via = invite.topVia();
+                assertThat(via.transport()).as("§18.1.1: the top Via names the new transport").isEqualTo("TCP");
+                assertThat(via.port()).isEqualTo(endpoint.tcpAddress().orElseThrow().getPort());
+                bob.write(response(invite, 486, "Busy Here"));
+                SipRequest ack = (SipRequest) bob.read();
+                assertThat(ack.method().name()).isEqualTo("ACK");
+            }
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> ended.get() == EndReason.BUSY);
+    }
+
+    @Test
+    void largeRequestGoesOverUdpAfterAllWhenTheTargetRefusesTcp() throws Exception {
+        start(StreamTransports.defaults(), 65535);
+        AtomicReference<EndReason> ended = new AtomicReference<>();
+        // A UDP-only phone: its port takes datagrams, and nothing listens on the same TCP port.
+        try (java.net.DatagramSocket far = new java.net.DatagramSocket(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0))) {
+            far.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.call(largeTarget(far.getLocalPort()), "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.set(reason);
+                }
+            }, Duration.ofSeconds(10));
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[65535], 65535);
+            far.receive(packet);
+            var parsed = dev.candor.telephony.sip.message.SipParser.parse(packet.getData(), 0, packet.getLength(),
+                    dev.candor.telephony.sip.message.SipDecoderConfig.defaults());
+            assertThat(parsed).isInstanceOf(dev.candor.telephony.sip.message.SipParseResult.Parsed.class);
+            SipRequest invite = (SipRequest) ((dev.candor.telephony.sip.message.SipParseResult.Parsed) parsed).message();
+            assertThat(invite.toBytes().length).isGreaterThan(1300);
+            assertThat(invite.topVia().transport()).isEqualTo("UDP");
+            byte[] busy = response(invite, 486, "Busy Here").getBytes(StandardCharsets.US_ASCII);
+            far.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> ended.get() == EndReason.BUSY);
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -53,6 +54,10 @@ public final class StreamSipChannel implements AutoCloseable {
     private final SslContext clientSsl;
     private final Duration idleTimeout;
     private final int maxConnections;
+    private final int maxConnectionsPerSource;
+    /** Accepted connections open per source address; an entry leaves with its last connection. */
+    private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
+    private final AtomicLong refusedPerSource = new AtomicLong();
     private final Channel server;
     private final Map<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
     private final AtomicLong framingErrors = new AtomicLong();
@@ -71,11 +76,12 @@ public final class StreamSipChannel implements AutoCloseable {
         this.clientSsl = b.clientSsl;
         this.idleTimeout = Objects.requireNonNull(b.idleTimeout, "idleTimeout");
         this.maxConnections = b.maxConnections;
+        this.maxConnectionsPerSource = b.maxConnectionsPerSource;
         this.server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Initializer(true))
+                .childHandler(new Initializer(null))
                 .bind(b.bindAddress, b.port)
                 .sync()
                 .channel();
@@ -120,6 +126,11 @@ public final class StreamSipChannel implements AutoCloseable {
         return refusedConnections.get();
     }
 
+    /** Of the refused connections, those refused because their source already had its maximum open. */
+    public long refusedPerSource() {
+        return refusedPerSource.get();
+    }
+
     /** Connections closed by the idle timeout. */
     public long idleClosed() {
         return idleClosed.get();
@@ -135,6 +146,15 @@ public final class StreamSipChannel implements AutoCloseable {
      * Never blocks: a connection being opened carries the message once it is up.
      */
     public void send(SipMessage message, InetSocketAddress destination) {
+        send(message, destination, null);
+    }
+
+    /**
+     * Like {@link #send(SipMessage, InetSocketAddress)}, but when no connection to {@code destination}
+     * can be opened, runs {@code onConnectFailure} (on the event loop; it must not block) instead of
+     * logging: the caller falls back to another transport.
+     */
+    public void send(SipMessage message, InetSocketAddress destination, Runnable onConnectFailure) {
         byte[] bytes = message.toBytes();
         ChannelFuture connection = connections.get(destination);
         if (connection == null || (connection.isDone() && !connection.channel().isActive())) {
@@ -145,7 +165,13 @@ public final class StreamSipChannel implements AutoCloseable {
         }
         connection.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
-                log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());
+                if (onConnectFailure != null) {
+                    log.debug("could not connect over {} to {} ({}); falling back", transport, destination,
+                            f.cause().toString());
+                    onConnectFailure.run();
+                } else {
+                    log.warn("could not connect over {} to {}: {}", transport, destination, f.cause().toString());
+                }
                 return;
             }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
@@ -163,7 +189,7 @@ public final class StreamSipChannel implements AutoCloseable {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-                .handler(new Initializer(false))
+                .handler(new Initializer(destination))
                 .connect(destination);
         future.channel().closeFuture().addListener(c -> connections.remove(destination, future));
         return future;
@@ -214,32 +240,52 @@ public final class StreamSipChannel implements AutoCloseable {
 
     private final class Initializer extends ChannelInitializer<SocketChannel> {
         private final boolean accepted;
+        /** Where a connection Candor opens goes: the name its TLS certificate must carry. */
+        private final InetSocketAddress destination;
 
-        Initializer(boolean accepted) {
-            this.accepted = accepted;
+        /** @param destination null for accepted connections, else the address being connected to */
+        Initializer(InetSocketAddress destination) {
+            this.accepted = destination == null;
+            this.destination = destination;
         }
 
         @Override
         protected void initChannel(SocketChannel ch) {
             if (accepted) {
                 InetSocketAddress remote = ch.remoteAddress();
-                boolean trusted = ingress.limiter().isTrusted(remote.getAddress());
-                if (ingress.limiter().isBanned(remote.getAddress())
+                InetAddress source = remote.getAddress();
+                boolean trusted = ingress.limiter().isTrusted(source);
+                if (ingress.limiter().isBanned(source)
                         || (!trusted && connections.size() >= maxConnections)) {
                     // A banned source, or a flood of connections: refuse before buffering a byte.
                     refusedConnections.incrementAndGet();
                     ch.close();
                     return;
                 }
+                if (!trusted && !admitFrom(source)) {
+                    // One address holding many connections (a scanner, a misbehaving phone).
+                    refusedConnections.incrementAndGet();
+                    refusedPerSource.incrementAndGet();
+                    logRateLimited("refused a {} connection from {}: it already has {} open", transport,
+                            source.getHostAddress(), maxConnectionsPerSource);
+                    ch.close();
+                    return;
+                }
                 acceptedConnections.incrementAndGet();
                 ChannelFuture registered = ch.newSucceededFuture();
                 connections.put(remote, registered);
-                ch.closeFuture().addListener(c -> connections.remove(remote, registered));
+                ch.closeFuture().addListener(c -> {
+                    connections.remove(remote, registered);
+                    if (!trusted) {
+                        releaseFrom(source);
+                    }
+                });
             }
             if (serverSsl != null) {
-                InetSocketAddress remote = ch.remoteAddress();
+                // Not yet connected here, so the peer's name comes from the destination (the host name
+                // it was resolved from, or the literal address), for SNI and the certificate check.
                 ch.pipeline().addLast("tls", accepted ? serverSsl.newHandler(ch.alloc())
-                        : clientSsl.newHandler(ch.alloc(), remote.getHostString(), remote.getPort()));
+                        : clientSsl.newHandler(ch.alloc(), destination.getHostString(), destination.getPort()));
             }
             long idleMillis = idleTimeout.toMillis();
             ch.pipeline()
@@ -247,6 +293,24 @@ public final class StreamSipChannel implements AutoCloseable {
                     .addLast("framer", new StreamSipDecoder(ingress.decoderConfig().maxMessageBytes()))
                     .addLast("sip", new Handler());
         }
+    }
+
+    /** Counts a new connection from {@code source}; false (nothing counted) when it has its maximum open. */
+    private boolean admitFrom(InetAddress source) {
+        boolean[] admitted = {false};
+        perSource.compute(source, (address, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= maxConnectionsPerSource) {
+                return open;
+            }
+            admitted[0] = true;
+            return count + 1;
+        });
+        return admitted[0];
+    }
+
+    private void releaseFrom(InetAddress source) {
+        perSource.computeIfPresent(source, (address, open) -> open <= 1 ? null : open - 1);
     }
 
     private final class Handler extends SimpleChannelInboundHandler<Object> {
@@ -289,6 +353,7 @@ public final class StreamSipChannel implements AutoCloseable {
         private SslContext clientSsl;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxConnections = 10_000;
+        private int maxConnectionsPerSource = 10_000;
 
         private Builder(EventLoopGroup group, SipIngress ingress, Executor sipThread) {
             this.group = group;
@@ -323,6 +388,18 @@ public final class StreamSipChannel implements AutoCloseable {
                 throw new IllegalArgumentException("invalid maxConnections: " + max + " (expected >= 1)");
             }
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Open connections accepted from one source address at most; more from it are closed when
+         * accepted and counted ({@link #refusedPerSource()}). Trusted addresses are exempt.
+         */
+        public Builder maxConnectionsPerSource(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("invalid maxConnectionsPerSource: " + max + " (expected >= 1)");
+            }
+            this.maxConnectionsPerSource = max;
             return this;
         }
 

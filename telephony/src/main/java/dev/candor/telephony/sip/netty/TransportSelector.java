@@ -25,16 +25,27 @@ import java.util.Optional;
  *       {@code sips:} URI or says {@code transport=tls}, over TCP when it says {@code transport=tcp}
  *       or a connection to the destination is already open, else over UDP. The transport then writes
  *       its token and port into the top Via's sent-by (§18.1.1), so the user agent builds Via once.</li>
+ *   <li>A request bound for UDP that is larger than {@value #UDP_REQUEST_LIMIT_BYTES} bytes (the path
+ *       MTU being unknown) goes over TCP instead, with a TCP Via (§18.1.1), unless the next hop says
+ *       {@code transport=udp}. Should the destination refuse the TCP connection (it does not speak
+ *       TCP), the request goes over UDP after all, unchanged.</li>
  *   <li>Over TCP or TLS, Candor's own Contact gets {@code transport=tcp} or {@code transport=tls} (and
  *       the TLS port), so that the peer's requests in the dialog come back over the same transport
  *       rather than the UDP a bare {@code sip:} URI means (RFC 3263 §4.1).</li>
  * </ul>
  */
 public final class TransportSelector implements SipTransport {
+    /**
+     * RFC 3261 §18.1.1: a request larger than 1300 bytes, when the path MTU is unknown, MUST go over a
+     * congestion-controlled transport such as TCP.
+     */
+    public static final int UDP_REQUEST_LIMIT_BYTES = 1300;
+
     private final SipTransport udp;
     private final StreamSipChannel tcp;
     private final StreamSipChannel tls;
     private final SipUri ownContact;
+    private final int udpRequestLimitBytes;
 
     /**
      * @param tcp the TCP channel, or {@code null} when TCP is off
@@ -42,10 +53,21 @@ public final class TransportSelector implements SipTransport {
      * @param ownContact the Contact URI the user agent puts in its messages
      */
     public TransportSelector(SipTransport udp, StreamSipChannel tcp, StreamSipChannel tls, SipUri ownContact) {
+        this(udp, tcp, tls, ownContact, UDP_REQUEST_LIMIT_BYTES);
+    }
+
+    /** @param udpRequestLimitBytes larger requests bound for UDP go over TCP when TCP is on */
+    public TransportSelector(SipTransport udp, StreamSipChannel tcp, StreamSipChannel tls, SipUri ownContact,
+                             int udpRequestLimitBytes) {
         this.udp = Objects.requireNonNull(udp, "udp");
         this.tcp = tcp;
         this.tls = tls;
         this.ownContact = Objects.requireNonNull(ownContact, "ownContact");
+        if (udpRequestLimitBytes < 200) {
+            throw new IllegalArgumentException("invalid UDP request limit: " + udpRequestLimitBytes
+                    + " bytes (expected >= 200)");
+        }
+        this.udpRequestLimitBytes = udpRequestLimitBytes;
     }
 
     @Override
@@ -62,7 +84,11 @@ public final class TransportSelector implements SipTransport {
         }
         SipRequest request = (SipRequest) message;
         StreamSipChannel stream = stream(transportFor(request, destination));
-        if (stream == null) {
+        if (stream == null && tcp != null && tooLargeForUdp(request, nextHop(request), udpRequestLimitBytes)) {
+            // §18.1.1: too large for UDP; TCP with a TCP Via, or UDP as it was if TCP is refused.
+            tcp.send(withOwnContactOver(withSentBy(request, tcp), tcp), destination,
+                    () -> udp.send(request, destination));
+        } else if (stream == null) {
             udp.send(request, destination);
         } else {
             stream.send(withOwnContactOver(withSentBy(request, stream), stream), destination);
@@ -77,9 +103,22 @@ public final class TransportSelector implements SipTransport {
         };
     }
 
+    /**
+     * Whether {@code request}, bound for UDP, must go over TCP instead (§18.1.1): it is larger than
+     * {@code limitBytes} and the next hop does not insist on UDP with {@code transport=udp}.
+     */
+    static boolean tooLargeForUdp(SipRequest request, SipUri nextHop, int limitBytes) {
+        boolean udpRequired = nextHop.parameter("transport").map(t -> t.equalsIgnoreCase("udp")).orElse(false);
+        return !udpRequired && request.toBytes().length > limitBytes;
+    }
+
+    private static SipUri nextHop(SipRequest request) {
+        return firstRoute(request).orElse(request.requestUri());
+    }
+
     /** The transport token for a request to {@code destination}: UDP, TCP or TLS. */
     String transportFor(SipRequest request, InetSocketAddress destination) {
-        SipUri next = firstRoute(request).orElse(request.requestUri());
+        SipUri next = nextHop(request);
         String param = next.parameter("transport").map(t -> t.toUpperCase(Locale.ROOT)).orElse("");
         if (next.scheme().equalsIgnoreCase("sips") || param.equals("TLS")) {
             return "TLS";

@@ -66,10 +66,11 @@ public final class TrunkRegistration {
      * @param state where the registration stands
      * @param registeredUntil when the current binding ends, if the trunk granted one
      * @param lastError what went wrong last (cleared by success)
+     * @param lastErrorAt when it went wrong (cleared with it)
      * @param consecutiveFailures failures since the last success
      */
     public record Status(State state, Optional<Instant> registeredUntil, Optional<String> lastError,
-                         int consecutiveFailures) { }
+                         Optional<Instant> lastErrorAt, int consecutiveFailures) { }
 
     private final SipUserAgent ua;
     private final Settings settings;
@@ -90,7 +91,8 @@ public final class TrunkRegistration {
     private boolean stopped;
     /** Set while the Expires: 0 REGISTER of {@link #unregister()} is under way; completed when it ends. */
     private CompletableFuture<Void> unregistered;
-    private volatile Status status = new Status(State.REGISTERING, Optional.empty(), Optional.empty(), 0);
+    private volatile Status status = new Status(State.REGISTERING, Optional.empty(), Optional.empty(),
+            Optional.empty(), 0);
 
     TrunkRegistration(SipUserAgent ua, Settings settings, InetSocketAddress destination, InstantSource clock) {
         this.ua = Objects.requireNonNull(ua, "ua");
@@ -142,7 +144,7 @@ public final class TrunkRegistration {
     private void finishUnregistering(Optional<String> error) {
         stop();
         status = new Status(State.STOPPED, error.isEmpty() ? Optional.empty() : status.registeredUntil(), error,
-                failures);
+                error.isEmpty() ? Optional.empty() : Optional.of(clock.instant()), failures);
         unregistered.complete(null);
     }
 
@@ -153,7 +155,8 @@ public final class TrunkRegistration {
         if (transaction != null) {
             transaction.terminate();
         }
-        status = new Status(State.STOPPED, status.registeredUntil(), status.lastError(), failures);
+        status = new Status(State.STOPPED, status.registeredUntil(), status.lastError(), status.lastErrorAt(),
+                failures);
     }
 
     private void sendRegister(String authHeader, DigestCredentials credentials) {
@@ -197,7 +200,8 @@ public final class TrunkRegistration {
             }
         });
         if (!status.state().equals(State.REGISTERED)) {
-            status = new Status(State.REGISTERING, status.registeredUntil(), status.lastError(), failures);
+            status = new Status(State.REGISTERING, status.registeredUntil(), status.lastError(),
+                    status.lastErrorAt(), failures);
         }
     }
 
@@ -248,7 +252,7 @@ public final class TrunkRegistration {
         intervalRetries = 0;
         failures = 0;
         Instant until = clock.instant().plusSeconds(granted);
-        status = new Status(State.REGISTERED, Optional.of(until), Optional.empty(), 0);
+        status = new Status(State.REGISTERED, Optional.of(until), Optional.empty(), Optional.empty(), 0);
         log.info("registered at trunk {} for {} s", LogSafe.text(settings.registrar().host()), granted);
         Duration refresh = refreshDelay(granted);
         timer = ua.scheduler().schedule(() -> sendRegister(null, null), refresh);
@@ -264,7 +268,7 @@ public final class TrunkRegistration {
         intervalRetries = 0;
         Duration backoff = backoff(failures, settings.retryMin(), settings.retryMax());
         status = new Status(State.FAILED, status.registeredUntil().filter(u -> u.isAfter(clock.instant())),
-                Optional.of(error), failures);
+                Optional.of(error), Optional.of(clock.instant()), failures);
         log.warn("registration at trunk {} failed: {} (attempt {}, retrying in {} s)",
                 LogSafe.text(settings.registrar().host()), error, failures, backoff.toSeconds());
         timer = ua.scheduler().schedule(() -> sendRegister(null, null), backoff);

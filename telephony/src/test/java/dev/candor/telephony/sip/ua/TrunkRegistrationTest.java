@@ -133,9 +133,11 @@ class TrunkRegistrationTest {
         registration = h.ua.registerAtTrunk(SETTINGS, TRUNK, clock);
         long[] expectedBackoffSeconds = {5, 10, 20, 40, 60, 60};
         for (long backoff : expectedBackoffSeconds) {
+            Instant failedAt = clock.instant();
             h.receive(response(lastRegister(), 403, "Forbidden"), TRUNK);
             assertThat(registration.status().state()).isEqualTo(TrunkRegistration.State.FAILED);
             assertThat(registration.status().lastError()).contains("403 Forbidden");
+            assertThat(registration.status().lastErrorAt()).contains(failedAt);
             int before = registers();
             h.scheduler.advance(Duration.ofSeconds(backoff).minusMillis(1));
             assertThat(registers()).as("no retry before %d s", backoff).isEqualTo(before);
@@ -148,6 +150,7 @@ class TrunkRegistrationTest {
         h.receive(response(lastRegister(), 200, "OK", "Expires: 600"), TRUNK);
         assertThat(registration.status().consecutiveFailures()).isZero();
         assertThat(registration.status().lastError()).isEmpty();
+        assertThat(registration.status().lastErrorAt()).isEmpty();
     }
 
     @Test
