@@ -230,7 +230,18 @@ public final class CampaignDialer {
             log.info("callback {}: the number is on the do-not-call list: cancelled", callback.id());
             return;
         }
-        String uri = number.flatMap(settings.dialUri()).orElse(callback.phoneUri());
+        // Only a number that normalises to E.164 is dialled, and only through campaigns.dial-uri: the
+        // caller's own URI is whatever their phone sent, so it never becomes a dial string.
+        Optional<String> dialable = number.flatMap(settings.dialUri());
+        if (dialable.isEmpty()) {
+            callbacks.close(callback.id(), settings.nodeId(), true);
+            callback.callId().ifPresent(callId -> calls.addDecision(callId, "callback_cancelled", "no_dialable_number",
+                    Map.of("callback", callback.id()), now));
+            log.warn("callback {}: {}: cancelled", callback.id(), number.isEmpty()
+                    ? "the caller's address holds no phone number" : "campaigns.dial-uri is not set");
+            return;
+        }
+        String uri = dialable.get();
         Optional<LeadRow> known = number.flatMap(leads::findByPhone);
         Lead base = known.map(LeadImport::toDialogLead)
                 .orElseGet(() -> new Lead("", "", number.orElse(""), "", null, "", "", false));

@@ -227,4 +227,20 @@ class CampaignDialerTest {
         assertThat(fake.placed).isEmpty();
         assertThat(callbacks.status(due)).contains("cancelled");
     }
+
+    @Test
+    void aCallbackWhoseAddressHoldsNoPhoneNumberIsCancelledNotDialledAsSent() {
+        calls.createCall(new CallRecord("in-1", Direction.INBOUND, "sip:x@192.0.2.9", "sip:candor@test", "in-1", now));
+        long due = callbacks.add(Optional.of("in-1"), "sip:../../etc;x=1&y@198.51.100.7", MONDAY_1500_UTC.minusSeconds(5),
+                "not now", MONDAY_1500_UTC.minusSeconds(3600));
+
+        dialer("node-a", fake).tick();
+
+        assertThat(fake.placed).as("the caller's raw URI is never a dial string").isEmpty();
+        assertThat(callbacks.status(due)).contains("cancelled");
+        assertThat(calls.decisions("in-1")).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("callback_cancelled");
+            assertThat(d.reason()).isEqualTo("no_dialable_number");
+        });
+    }
 }
