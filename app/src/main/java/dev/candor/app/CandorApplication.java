@@ -46,6 +46,7 @@ import dev.candor.speech.tts.PromptCache;
 import dev.candor.speech.tts.SpeechSynthesizer;
 import dev.candor.telephony.call.SipEndpoint;
 import dev.candor.telephony.call.SipEndpointConfig;
+import dev.candor.telephony.sip.transaction.TimerSettings;
 import dev.candor.telephony.call.StreamTransports;
 import dev.candor.telephony.sip.message.SipUri;
 import dev.candor.telephony.sip.ua.TrunkRegistration;
@@ -336,7 +337,10 @@ public final class CandorApplication implements AutoCloseable {
                 config.rtp().portMin(), config.rtp().portMax(), config.sip().maxMessageBytes(),
                 List.of(AudioCodec.PCMU, AudioCodec.PCMA), floodLimits(config.sip()),
                 config.sip().maxConcurrentCalls(), streamTransports(config.sip().transports()))
-                .withRtcpInterval(config.rtp().rtcpInterval());
+                .withRtcpInterval(config.rtp().rtcpInterval())
+                .withTimers(new TimerSettings(Duration.ofMillis(config.sip().timers().t1Millis()),
+                        Duration.ofMillis(config.sip().timers().t2Millis()),
+                        Duration.ofMillis(config.sip().timers().t4Millis())));
     }
 
     /** TCP, and TLS with the keystore password read from the environment variable the config names. */

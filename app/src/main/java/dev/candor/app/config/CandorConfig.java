@@ -89,7 +89,7 @@ public record CandorConfig(
      */
     public record Sip(String bind, int port, String publicAddress, int maxMessageBytes, int maxConcurrentCalls,
                       List<String> trustedAddresses, RateLimit rateLimit, RegistrarUsers registrar, Trunk trunk,
-                      Transports transports) {
+                      Transports transports, Timers timers) {
         private static final String ANY_ADDRESS = "0.0.0.0";
         private static final String LOOPBACK = "127.0.0.1";
         /** The default of {@code sip.max-concurrent-calls}. */
@@ -103,6 +103,15 @@ public record CandorConfig(
             Objects.requireNonNull(registrar, "registrar");
             Objects.requireNonNull(trunk, "trunk");
             Objects.requireNonNull(transports, "transports");
+            Objects.requireNonNull(timers, "timers");
+        }
+
+        /** With the RFC 3261 transaction timers. */
+        public Sip(String bind, int port, String publicAddress, int maxMessageBytes, int maxConcurrentCalls,
+                   List<String> trustedAddresses, RateLimit rateLimit, RegistrarUsers registrar, Trunk trunk,
+                   Transports transports) {
+            this(bind, port, publicAddress, maxMessageBytes, maxConcurrentCalls, trustedAddresses, rateLimit,
+                    registrar, trunk, transports, Timers.DEFAULTS);
         }
 
         /** With the default concurrent-call cap and rate limits and no trusted addresses. */
@@ -223,6 +232,11 @@ public record CandorConfig(
      * PKCS#12 keystore is set; its password is read from the environment variable
      * {@code tlsKeystorePasswordEnv} names, never from the configuration file.
      */
+    /** {@code sip.timers.*}: the RFC 3261 §17 base timers T1, T2 and T4, in milliseconds. */
+    public record Timers(int t1Millis, int t2Millis, int t4Millis) {
+        public static final Timers DEFAULTS = new Timers(500, 4000, 5000);
+    }
+
     public record Transports(boolean tcpEnabled, int tcpIdleTimeoutSeconds, int tcpMaxConnections,
                              int tcpMaxConnectionsPerSource, int tlsPort, String tlsKeystore,
                              String tlsKeystorePasswordEnv, String tlsTrustStore, String tlsTrustStorePasswordEnv) {

@@ -123,7 +123,18 @@ final class ConfigBinder {
         return new Sip(bind, port(ConfigKey.SIP_PORT), publicAddress,
                 integer(ConfigKey.SIP_MAX_MESSAGE_BYTES, 1024, 1024 * 1024),
                 integer(ConfigKey.SIP_MAX_CONCURRENT_CALLS, 1, 100_000),
-                trustedAddresses(), rateLimit, registrarUsers(), trunk(), transports());
+                trustedAddresses(), rateLimit, registrarUsers(), trunk(), transports(), timers());
+    }
+
+    /** {@code sip.timers.*}: T2 may not be shorter than T1. */
+    private CandorConfig.Timers timers() {
+        int t1 = integer(ConfigKey.SIP_TIMERS_T1_MILLIS, 50, 10_000);
+        int t2 = integer(ConfigKey.SIP_TIMERS_T2_MILLIS, 50, 60_000);
+        if (t2 < t1) {
+            throw invalid(ConfigKey.SIP_TIMERS_T2_MILLIS, Integer.toString(t2),
+                    "at least sip.timers.t1-millis (" + t1 + ")");
+        }
+        return new CandorConfig.Timers(t1, t2, integer(ConfigKey.SIP_TIMERS_T4_MILLIS, 50, 60_000));
     }
 
     /** {@code sip.trunk.*}: a registrar needs a user name; URIs must parse as SIP URIs. */

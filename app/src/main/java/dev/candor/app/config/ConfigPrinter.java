@@ -54,6 +54,9 @@ public final class ConfigPrinter {
             case SIP_PUBLIC_ADDRESS -> c.sip().publicAddress();
             case SIP_MAX_MESSAGE_BYTES -> c.sip().maxMessageBytes();
             case SIP_MAX_CONCURRENT_CALLS -> c.sip().maxConcurrentCalls();
+            case SIP_TIMERS_T1_MILLIS -> c.sip().timers().t1Millis();
+            case SIP_TIMERS_T2_MILLIS -> c.sip().timers().t2Millis();
+            case SIP_TIMERS_T4_MILLIS -> c.sip().timers().t4Millis();
             case SIP_TRUSTED_ADDRESSES -> new ArrayList<>(c.sip().trustedAddresses());
             case SIP_RATE_LIMIT_REQUESTS_PER_SECOND -> c.sip().rateLimit().requestsPerSecond();
             case SIP_RATE_LIMIT_BURST -> c.sip().rateLimit().burst();

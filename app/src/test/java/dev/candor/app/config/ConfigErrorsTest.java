@@ -53,7 +53,7 @@ class ConfigErrorsTest {
 
         assertThat(e).hasMessage("unknown configuration key: sip.prot "
                 + "(known keys under sip: bind, port, public-address, max-message-bytes, max-concurrent-calls, "
-                + "trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
+                + "timers.t1-millis, timers.t2-millis, timers.t4-millis, trusted-addresses, rate-limit.requests-per-second, rate-limit.burst, "
                 + "rate-limit.ban-after-excess, rate-limit.ban-seconds, rate-limit.max-tracked-sources, "
                 + "registrar.realm, registrar.users, trunk.username, trunk.password, trunk.registrar, "
                 + "trunk.register-expiry-seconds, trunk.outbound-proxy, tcp.enabled, tcp.idle-timeout-seconds, tcp.max-connections, "

@@ -87,7 +87,8 @@ public final class SipEndpoint implements AutoCloseable {
             }
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
-                    base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls());
+                    base.userAgent(), base.t1(), base.t2(), config.maxConcurrentCalls())
+                    .withTimers(config.timers().t1(), config.timers().t2(), config.timers().t4());
             NettyMediaFactory media = new NettyMediaFactory(group, config.bindAddress(), config.rtpPortMin(),
                     config.rtpPortMax(), clock, config.rtcpInterval(), new SecureRandom());
             TransportSelector transport = new TransportSelector(sip, tcp, tls,

@@ -3,6 +3,7 @@ package dev.candor.telephony.call;
 import dev.candor.telephony.rtp.session.RtcpInterval;
 import dev.candor.telephony.sdp.AudioCodec;
 import dev.candor.telephony.sip.limits.FloodLimits;
+import dev.candor.telephony.sip.transaction.TimerSettings;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +23,23 @@ import java.util.Objects;
  * @param maxConcurrentCalls calls at once; new INVITEs beyond it get 503
  * @param transports TCP and TLS next to UDP
  * @param rtcpInterval the RTCP report interval Td of every call's RTP session (RFC 3550 §6.2; 5 s by default)
+ * @param timers the SIP transaction timers T1, T2 and T4 (RFC 3261 §17)
  */
 public record SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
                                 int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
                                 FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports,
-                                Duration rtcpInterval) {
+                                Duration rtcpInterval, TimerSettings timers) {
+    /** With the RFC 3261 transaction timers. */
+    public SipEndpointConfig(String bindAddress, int port, String advertisedAddress, int rtpPortMin,
+                             int rtpPortMax, int maxMessageBytes, List<AudioCodec> codecs,
+                             FloodLimits floodLimits, int maxConcurrentCalls, StreamTransports transports,
+                             Duration rtcpInterval) {
+        this(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes, codecs, floodLimits,
+                maxConcurrentCalls, transports, rtcpInterval, TimerSettings.defaults());
+    }
+
     public SipEndpointConfig {
+        Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(advertisedAddress, "advertisedAddress");
         Objects.requireNonNull(floodLimits, "floodLimits");
@@ -67,21 +79,26 @@ public record SipEndpointConfig(String bindAddress, int port, String advertisedA
 
     public SipEndpointConfig withFloodLimits(FloodLimits limits) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, limits, maxConcurrentCalls, transports, rtcpInterval);
+                codecs, limits, maxConcurrentCalls, transports, rtcpInterval, timers);
     }
 
     public SipEndpointConfig withMaxConcurrentCalls(int calls) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, calls, transports, rtcpInterval);
+                codecs, floodLimits, calls, transports, rtcpInterval, timers);
     }
 
     public SipEndpointConfig withTransports(StreamTransports streams) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, maxConcurrentCalls, streams, rtcpInterval);
+                codecs, floodLimits, maxConcurrentCalls, streams, rtcpInterval, timers);
     }
 
     public SipEndpointConfig withRtcpInterval(Duration interval) {
         return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
-                codecs, floodLimits, maxConcurrentCalls, transports, interval);
+                codecs, floodLimits, maxConcurrentCalls, transports, interval, timers);
+    }
+
+    public SipEndpointConfig withTimers(TimerSettings newTimers) {
+        return new SipEndpointConfig(bindAddress, port, advertisedAddress, rtpPortMin, rtpPortMax, maxMessageBytes,
+                codecs, floodLimits, maxConcurrentCalls, transports, rtcpInterval, newTimers);
     }
 }
