@@ -117,7 +117,8 @@ public final class TransportSelector implements SipTransport {
     }
 
     /** The transport token for a request to {@code destination}: UDP, TCP or TLS. */
-    String transportFor(SipRequest request, InetSocketAddress destination) {
+    @Override
+    public String transportFor(SipRequest request, InetSocketAddress destination) {
         SipUri next = nextHop(request);
         String param = next.parameter("transport").map(t -> t.toUpperCase(Locale.ROOT)).orElse("");
         if (next.scheme().equalsIgnoreCase("sips") || param.equals("TLS")) {

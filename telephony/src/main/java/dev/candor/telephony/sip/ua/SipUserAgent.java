@@ -336,7 +336,23 @@ public final class SipUserAgent {
      * retransmits it and passes responses and its timeout to {@code user}.
      */
     TransactionLayer.Client sendRequest(SipRequest request, InetSocketAddress destination, ClientTransactionUser user) {
-        return transactions.sendRequest(request, destination, user);
+        return transactions.sendRequest(withViaTransport(request, transport.transportFor(request, destination)),
+                destination, user);
+    }
+
+    /** The request with {@code token} as its top Via's transport (the transport fills in sent-by when it sends). */
+    private static SipRequest withViaTransport(SipRequest request, String token) {
+        List<Via> vias = request.vias();
+        Via top = vias.get(0);
+        if (top.transport().equalsIgnoreCase(token)) {
+            return request;
+        }
+        List<String> values = new ArrayList<>();
+        values.add(new Via(top.protocol(), token, top.host(), top.port(), top.parameters()).toString());
+        for (int i = 1; i < vias.size(); i++) {
+            values.add(vias.get(i).toString());
+        }
+        return request.withHeaders(request.headers().replacing("Via", values.toArray(String[]::new)));
     }
 
     /** The transaction layer, for tests. */

@@ -29,6 +29,7 @@ final class FakeTransport implements SipTransport {
 
     private final List<Sent> sent = new ArrayList<>();
     private final Supplier<Duration> clock;
+    private String requestTransport = "UDP";
 
     FakeTransport(Supplier<Duration> clock) {
         this.clock = clock;
@@ -44,6 +45,16 @@ final class FakeTransport implements SipTransport {
                     + new String(bytes, StandardCharsets.UTF_8));
         }
         sent.add(new Sent(parsed.message(), destination, clock.get()));
+    }
+
+    /** From now on, requests go over {@code token} (UDP, TCP, TLS), as a real transport would decide. */
+    void sendRequestsOver(String token) {
+        requestTransport = token;
+    }
+
+    @Override
+    public String transportFor(SipRequest request, InetSocketAddress destination) {
+        return requestTransport;
     }
 
     List<Sent> all() {

@@ -88,6 +88,17 @@ class OutboundCallTest {
     }
 
     @Test
+    void overTcpTheInviteSaysTcpInItsViaAndIsNotRetransmitted() {
+        h.transport.sendRequestsOver("TCP");
+        call(Duration.ofSeconds(60));
+
+        assertThat(invite().topVia().transport()).isEqualTo("TCP");
+        // §17.1.1.2: Timer A only over an unreliable transport; TCP does the retransmitting.
+        h.scheduler.advance(Duration.ofMillis(3_600));
+        assertThat(inviteTimesMillis()).containsExactly(0L);
+    }
+
+    @Test
     void ringingIsReported() {
         call(Duration.ofSeconds(60));
         receive(response(invite(), 180, "Ringing", "bob-tag", ""));
