@@ -54,14 +54,7 @@ final class CampaignCommands {
 
     @Command(name = "leads", mixinStandardHelpOptions = true, description = "Import and list leads.",
             subcommands = {ImportLeads.class, ListLeads.class})
-    static final class Leads implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Leads extends CommandGroup {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -119,14 +112,7 @@ final class CampaignCommands {
 
     @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Create, start, pause and follow campaigns.",
             subcommands = {Create.class, Start.class, Pause.class, Status.class})
-    static final class Campaign implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Campaign extends CommandGroup {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -189,6 +175,14 @@ final class CampaignCommands {
 
     /** Starts or pauses; exit 1 when the campaign is missing or in the wrong state. */
     abstract static class Change implements Callable<Integer> {
+        /** {@link CampaignStore#start} or {@link CampaignStore#pause}: false when the status does not allow it. */
+        interface Transition {
+            boolean apply(CampaignStore store, long id, Instant at);
+        }
+
+        private final String verb;
+        private final Transition transition;
+
         @Mixin
         CandorCommand.ConfigOptions options;
 
@@ -198,9 +192,10 @@ final class CampaignCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        abstract boolean apply(CampaignStore store);
-
-        abstract String verb();
+        Change(String verb, Transition transition) {
+            this.verb = verb;
+            this.transition = transition;
+        }
 
         @Override
         public Integer call() {
@@ -211,8 +206,8 @@ final class CampaignCommands {
                     spec.commandLine().getErr().println("candor: no campaign " + id);
                     return 1;
                 }
-                if (!apply(store)) {
-                    spec.commandLine().getErr().println("candor: cannot " + verb() + " campaign " + id + ": it is "
+                if (!transition.apply(store, id, Instant.now())) {
+                    spec.commandLine().getErr().println("candor: cannot " + verb + " campaign " + id + ": it is "
                             + row.get().status());
                     return 1;
                 }
@@ -224,28 +219,16 @@ final class CampaignCommands {
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start or resume a campaign.")
     static final class Start extends Change {
-        @Override
-        boolean apply(CampaignStore store) {
-            return store.start(id, Instant.now());
-        }
-
-        @Override
-        String verb() {
-            return "start";
+        Start() {
+            super("start", CampaignStore::start);
         }
     }
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Pause a campaign: no new dials; calls in progress go on.")
     static final class Pause extends Change {
-        @Override
-        boolean apply(CampaignStore store) {
-            return store.pause(id, Instant.now());
-        }
-
-        @Override
-        String verb() {
-            return "pause";
+        Pause() {
+            super("pause", CampaignStore::pause);
         }
     }
 

@@ -28,14 +28,7 @@ final class UserCommands {
 
     @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage console users.",
             subcommands = {AddUser.class})
-    static final class User implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class User extends CommandGroup {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -86,14 +79,7 @@ final class UserCommands {
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
             subcommands = {CreateToken.class})
-    static final class Token implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Token extends CommandGroup {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -104,41 +104,20 @@ public final class CallbackStore {
 
     /** The callback happened (or must not happen: {@code cancelled}); it leaves the pending list. */
     public void close(long id, String nodeId, boolean cancelled) {
-        db.withConnection("close callback " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET status = ?, lease_until = NULL "
-                    + "WHERE id = ? AND claimed_by = ?")) {
-                ps.setString(1, cancelled ? "cancelled" : "done");
-                ps.setLong(2, id);
-                ps.setString(3, nodeId);
-                return ps.executeUpdate();
-            }
-        });
+        updateClaimed("close callback " + id, "UPDATE callbacks SET status = ?, lease_until = NULL "
+                + "WHERE id = ? AND claimed_by = ?", cancelled ? "cancelled" : "done", id, nodeId);
     }
 
     /** The dial failed: try again from {@code dueAt}, claimable by any node. */
     public void retry(long id, String nodeId, Instant dueAt) {
-        db.withConnection("reschedule callback " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET due_at = ?, claimed_by = NULL, "
-                    + "lease_until = NULL WHERE id = ? AND claimed_by = ?")) {
-                ps.setString(1, Timestamps.format(dueAt));
-                ps.setLong(2, id);
-                ps.setString(3, nodeId);
-                return ps.executeUpdate();
-            }
-        });
+        updateClaimed("reschedule callback " + id, "UPDATE callbacks SET due_at = ?, claimed_by = NULL, "
+                + "lease_until = NULL WHERE id = ? AND claimed_by = ?", Timestamps.format(dueAt), id, nodeId);
     }
 
     /** Extends this node's lease on a callback it is dialling. */
     public void renewLease(long id, String nodeId, Instant until) {
-        db.withConnection("renew lease on callback " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE callbacks SET lease_until = ? "
-                    + "WHERE id = ? AND claimed_by = ? AND status = 'pending'")) {
-                ps.setString(1, Timestamps.format(until));
-                ps.setLong(2, id);
-                ps.setString(3, nodeId);
-                return ps.executeUpdate();
-            }
-        });
+        updateClaimed("renew lease on callback " + id, "UPDATE callbacks SET lease_until = ? "
+                + "WHERE id = ? AND claimed_by = ? AND status = 'pending'", Timestamps.format(until), id, nodeId);
     }
 
     /** The callback's status. */
@@ -149,6 +128,18 @@ public final class CallbackStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** Runs {@code sql}, an UPDATE of a callback {@code nodeId} claimed, with parameters {@code value}, id, node id. */
+    private void updateClaimed(String what, String sql, String value, long id, String nodeId) {
+        db.withConnection(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, value);
+                ps.setLong(2, id);
+                ps.setString(3, nodeId);
+                return ps.executeUpdate();
             }
         });
     }

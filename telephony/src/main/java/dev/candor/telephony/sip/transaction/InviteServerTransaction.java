@@ -5,19 +5,12 @@ import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
 import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
-import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.Terminate;
-import dev.candor.telephony.sip.transaction.TransactionEvent.RequestReceived;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TimerFired;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TuResponse;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TuTerminate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,47 +28,17 @@ import java.util.Optional;
  *
  * The 2xx itself is retransmitted by the UAS core until its ACK (§13.3.1.4), not here.
  */
-public final class InviteServerTransaction implements Transaction {
+public final class InviteServerTransaction extends AbstractTransaction<InviteServerTransaction.State>
+        implements Transaction {
     /** The states of Figure 7, plus Accepted (RFC 6026). */
     public enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
-    private final SipRequest invite;
-    private final TimerSettings timers;
-    private final boolean reliable;
-    private final TransactionKey key;
-    private State state = State.PROCEEDING;
     private SipResponse lastResponse;
     private Duration timerG;
 
     public InviteServerTransaction(SipRequest invite, TimerSettings timers) {
-        this.invite = Objects.requireNonNull(invite, "invite");
-        this.timers = Objects.requireNonNull(timers, "timers");
-        if (!invite.method().equals(SipMethod.INVITE)) {
-            throw new IllegalArgumentException("not an INVITE: " + invite.method());
-        }
-        this.reliable = Transaction.isReliable(invite);
-        this.key = TransactionKey.forServer(invite);
+        super(requireInvite(invite), timers, TransactionKey::forServer, State.PROCEEDING, State.TERMINATED);
         this.timerG = timers.t1();
-    }
-
-    @Override
-    public TransactionKey key() {
-        return key;
-    }
-
-    @Override
-    public SipRequest request() {
-        return invite;
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return state == State.TERMINATED;
     }
 
     /** The response most recently sent (provisional or final), if any. */
@@ -93,21 +56,8 @@ public final class InviteServerTransaction implements Transaction {
     }
 
     @Override
-    public List<TransactionEffect> step(TransactionEvent event) {
-        if (event instanceof RequestReceived r) {
-            return onRequest(r.request());
-        } else if (event instanceof TuResponse r) {
-            return onTuResponse(r.response());
-        } else if (event instanceof TimerFired t) {
-            return onTimer(t.timer());
-        } else if (event instanceof TuTerminate) {
-            return terminate();
-        }
-        return List.of();
-    }
-
-    private List<TransactionEffect> onRequest(SipRequest request) {
-        if (request.method().equals(SipMethod.ACK)) {
+    List<TransactionEffect> onRequest(SipRequest received) {
+        if (received.method().equals(SipMethod.ACK)) {
             if (state == State.COMPLETED) {
                 // "If an ACK is received while the server transaction is in the Completed state, the
                 // server transaction MUST transition to the Confirmed state"; Timer G stops.
@@ -121,7 +71,7 @@ public final class InviteServerTransaction implements Transaction {
                 }
                 return effects;
             }
-            return state == State.ACCEPTED ? List.of(new PassToTransactionUser(request)) : List.of();
+            return state == State.ACCEPTED ? List.of(new PassToTransactionUser(received)) : List.of();
         }
         // A retransmitted INVITE: Proceeding and Completed resend the most recent response; Accepted
         // (RFC 6026 §7.1) and Confirmed absorb it.
@@ -131,7 +81,8 @@ public final class InviteServerTransaction implements Transaction {
         return List.of();
     }
 
-    private List<TransactionEffect> onTuResponse(SipResponse response) {
+    @Override
+    List<TransactionEffect> onTuResponse(SipResponse response) {
         int status = response.statusCode();
         if (state == State.ACCEPTED) {
             // RFC 6026 §7.1: the TU's 2xx retransmissions pass through; nothing else may be sent.
@@ -157,9 +108,10 @@ public final class InviteServerTransaction implements Transaction {
         return effects;
     }
 
-    private List<TransactionEffect> onTimer(TransactionTimer timer) {
+    @Override
+    List<TransactionEffect> onTimer(TransactionTimer timer) {
         if (timer == TransactionTimer.TRYING && state == State.PROCEEDING && lastResponse == null) {
-            lastResponse = SipResponse.to(invite, 100);
+            lastResponse = SipResponse.to(request, 100);
             return List.of(new SendResponse(lastResponse));
         }
         if (timer == TransactionTimer.G && state == State.COMPLETED) {
@@ -167,23 +119,12 @@ public final class InviteServerTransaction implements Transaction {
             return List.of(new SendResponse(lastResponse), new StartTimer(TransactionTimer.G, timerG));
         }
         if (timer == TransactionTimer.H && state == State.COMPLETED) {
-            List<TransactionEffect> effects = new ArrayList<>();
-            effects.add(new ReportTimeout(TransactionTimer.H));
-            effects.addAll(terminate());
-            return effects;
+            return timeOut(TransactionTimer.H);
         }
         if ((timer == TransactionTimer.I && state == State.CONFIRMED)
                 || (timer == TransactionTimer.L && state == State.ACCEPTED)) {
             return terminate();
         }
         return List.of();
-    }
-
-    private List<TransactionEffect> terminate() {
-        if (state == State.TERMINATED) {
-            return List.of();
-        }
-        state = State.TERMINATED;
-        return List.of(new Terminate());
     }
 }

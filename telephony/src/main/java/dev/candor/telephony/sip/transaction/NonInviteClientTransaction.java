@@ -1,22 +1,15 @@
 package dev.candor.telephony.sip.transaction;
 
-import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.CancelTimer;
 import dev.candor.telephony.sip.transaction.TransactionEffect.PassToTransactionUser;
-import dev.candor.telephony.sip.transaction.TransactionEffect.ReportTimeout;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendRequest;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.Terminate;
-import dev.candor.telephony.sip.transaction.TransactionEvent.ResponseReceived;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TimerFired;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TuTerminate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The non-INVITE client transaction (RFC 3261 §17.1.2, Figure 6): BYE, CANCEL, REGISTER, REFER...
@@ -28,74 +21,27 @@ import java.util.Objects;
  *     └──────────200-699────────────────▶ Completed
  * </pre>
  */
-public final class NonInviteClientTransaction implements Transaction {
+public final class NonInviteClientTransaction extends AbstractTransaction<NonInviteClientTransaction.State>
+        implements Transaction {
     /** The states of Figure 6. */
     public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
-    private final SipRequest request;
-    private final TimerSettings timers;
-    private final boolean reliable;
-    private final TransactionKey key;
-    private State state = State.TRYING;
     private Duration timerE;
 
     public NonInviteClientTransaction(SipRequest request, TimerSettings timers) {
-        this.request = Objects.requireNonNull(request, "request");
-        this.timers = Objects.requireNonNull(timers, "timers");
-        if (request.method().equals(SipMethod.INVITE) || request.method().equals(SipMethod.ACK)) {
-            throw new IllegalArgumentException("not a non-INVITE request: " + request.method()
-                    + " (INVITE has its own transaction, ACK none)");
-        }
-        this.reliable = Transaction.isReliable(request);
-        this.key = TransactionKey.forClient(request);
+        super(requireNonInvite(request, " (INVITE has its own transaction, ACK none)"), timers,
+                TransactionKey::forClient, State.TRYING, State.TERMINATED);
         this.timerE = timers.t1();
-    }
-
-    @Override
-    public TransactionKey key() {
-        return key;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return state == State.TERMINATED;
     }
 
     /** §17.1.2.2: send the request; Timer E at T1 over an unreliable transport; Timer F at 64 × T1. */
     @Override
     public List<TransactionEffect> start() {
-        List<TransactionEffect> effects = new ArrayList<>();
-        effects.add(new SendRequest(request));
-        if (!reliable) {
-            effects.add(new StartTimer(TransactionTimer.E, timerE));
-        }
-        effects.add(new StartTimer(TransactionTimer.F, timers.timeout()));
-        return effects;
+        return sendFirst(TransactionTimer.E, timerE, TransactionTimer.F);
     }
 
     @Override
-    public List<TransactionEffect> step(TransactionEvent event) {
-        if (event instanceof ResponseReceived r) {
-            return onResponse(r.response());
-        } else if (event instanceof TimerFired t) {
-            return onTimer(t.timer());
-        } else if (event instanceof TuTerminate) {
-            return terminate();
-        }
-        return List.of();
-    }
-
-    private List<TransactionEffect> onResponse(SipResponse response) {
+    List<TransactionEffect> onResponse(SipResponse response) {
         if (state != State.TRYING && state != State.PROCEEDING) {
             return List.of(); // Completed: "buffer any retransmissions of the final response" — absorbed
         }
@@ -114,7 +60,8 @@ public final class NonInviteClientTransaction implements Transaction {
         return effects;
     }
 
-    private List<TransactionEffect> onTimer(TransactionTimer timer) {
+    @Override
+    List<TransactionEffect> onTimer(TransactionTimer timer) {
         boolean active = state == State.TRYING || state == State.PROCEEDING;
         if (timer == TransactionTimer.E && active) {
             // Trying: "reset with a value of MIN(2*T1, T2)" and so on; Proceeding: "reset with a value of T2".
@@ -122,22 +69,11 @@ public final class NonInviteClientTransaction implements Transaction {
             return List.of(new SendRequest(request), new StartTimer(TransactionTimer.E, timerE));
         }
         if (timer == TransactionTimer.F && active) {
-            List<TransactionEffect> effects = new ArrayList<>();
-            effects.add(new ReportTimeout(TransactionTimer.F));
-            effects.addAll(terminate());
-            return effects;
+            return timeOut(TransactionTimer.F);
         }
         if (timer == TransactionTimer.K && state == State.COMPLETED) {
             return terminate();
         }
         return List.of();
-    }
-
-    private List<TransactionEffect> terminate() {
-        if (state == State.TERMINATED) {
-            return List.of();
-        }
-        state = State.TERMINATED;
-        return List.of(new Terminate());
     }
 }

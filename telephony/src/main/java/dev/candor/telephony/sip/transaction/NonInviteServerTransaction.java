@@ -1,19 +1,12 @@
 package dev.candor.telephony.sip.transaction;
 
-import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.SendResponse;
 import dev.candor.telephony.sip.transaction.TransactionEffect.StartTimer;
-import dev.candor.telephony.sip.transaction.TransactionEffect.Terminate;
-import dev.candor.telephony.sip.transaction.TransactionEvent.RequestReceived;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TimerFired;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TuResponse;
-import dev.candor.telephony.sip.transaction.TransactionEvent.TuTerminate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,45 +18,15 @@ import java.util.Optional;
  *     └────────TU 200-699──────────────────────────▶ Completed
  * </pre>
  */
-public final class NonInviteServerTransaction implements Transaction {
+public final class NonInviteServerTransaction extends AbstractTransaction<NonInviteServerTransaction.State>
+        implements Transaction {
     /** The states of Figure 8. */
     public enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
-    private final SipRequest request;
-    private final TimerSettings timers;
-    private final boolean reliable;
-    private final TransactionKey key;
-    private State state = State.TRYING;
     private SipResponse lastResponse;
 
     public NonInviteServerTransaction(SipRequest request, TimerSettings timers) {
-        this.request = Objects.requireNonNull(request, "request");
-        this.timers = Objects.requireNonNull(timers, "timers");
-        if (request.method().equals(SipMethod.INVITE) || request.method().equals(SipMethod.ACK)) {
-            throw new IllegalArgumentException("not a non-INVITE request: " + request.method());
-        }
-        this.reliable = Transaction.isReliable(request);
-        this.key = TransactionKey.forServer(request);
-    }
-
-    @Override
-    public TransactionKey key() {
-        return key;
-    }
-
-    @Override
-    public SipRequest request() {
-        return request;
-    }
-
-    @Override
-    public State state() {
-        return state;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return state == State.TERMINATED;
+        super(requireNonInvite(request, ""), timers, TransactionKey::forServer, State.TRYING, State.TERMINATED);
     }
 
     /** The response most recently sent, if any. */
@@ -77,23 +40,20 @@ public final class NonInviteServerTransaction implements Transaction {
         return List.of();
     }
 
+    /** Trying absorbs retransmissions; Proceeding and Completed resend the most recent response. */
     @Override
-    public List<TransactionEffect> step(TransactionEvent event) {
-        if (event instanceof RequestReceived) {
-            // Trying absorbs retransmissions; Proceeding and Completed resend the most recent response.
-            boolean resend = (state == State.PROCEEDING || state == State.COMPLETED) && lastResponse != null;
-            return resend ? List.of(new SendResponse(lastResponse)) : List.of();
-        } else if (event instanceof TuResponse r) {
-            return onTuResponse(r.response());
-        } else if (event instanceof TimerFired t) {
-            return t.timer() == TransactionTimer.J && state == State.COMPLETED ? terminate() : List.of();
-        } else if (event instanceof TuTerminate) {
-            return terminate();
-        }
-        return List.of();
+    List<TransactionEffect> onRequest(SipRequest retransmission) {
+        boolean resend = (state == State.PROCEEDING || state == State.COMPLETED) && lastResponse != null;
+        return resend ? List.of(new SendResponse(lastResponse)) : List.of();
     }
 
-    private List<TransactionEffect> onTuResponse(SipResponse response) {
+    @Override
+    List<TransactionEffect> onTimer(TransactionTimer timer) {
+        return timer == TransactionTimer.J && state == State.COMPLETED ? terminate() : List.of();
+    }
+
+    @Override
+    List<TransactionEffect> onTuResponse(SipResponse response) {
         if (state != State.TRYING && state != State.PROCEEDING) {
             // "Any other final responses passed by the TU to the server transaction MUST be discarded".
             return List.of();
@@ -110,13 +70,5 @@ public final class NonInviteServerTransaction implements Transaction {
             effects.add(new StartTimer(TransactionTimer.J, timers.timeout()));
         }
         return effects;
-    }
-
-    private List<TransactionEffect> terminate() {
-        if (state == State.TERMINATED) {
-            return List.of();
-        }
-        state = State.TERMINATED;
-        return List.of(new Terminate());
     }
 }

@@ -9,6 +9,8 @@
  * {@link dev.candor.telephony.sip.transaction.TransactionEvent} and returns the
  * {@link dev.candor.telephony.sip.transaction.TransactionEffect}s to carry out (send, pass to the
  * transaction user, start or cancel a timer, terminate). States and timers carry the RFC's names.
+ * They share the package-private {@code AbstractTransaction} (request, key, state, event dispatch,
+ * terminate); each keeps its own figure's states, handlers and timers.
  *
  * <p>{@link dev.candor.telephony.sip.transaction.TransactionLayer} is the adapter: it matches messages
  * to transactions (§17.1.3, §17.2.3), carries out the effects, and runs every timer on one injected
