@@ -12,6 +12,8 @@ import dev.candor.app.config.ConfigException;
 import dev.candor.app.recording.CallRecorder;
 import dev.candor.app.recording.MasterKey;
 import dev.candor.app.recording.RecordingLibrary;
+import dev.candor.app.privacy.DataSubjects;
+import dev.candor.app.storage.DataSubjectStore;
 import dev.candor.app.recording.Recordings;
 import dev.candor.app.storage.CallbackStore;
 import dev.candor.app.storage.RecordingStore;
@@ -213,7 +215,9 @@ public final class CandorApplication implements AutoCloseable {
                 new ConsoleServer.Dependencies(store, callbacks, new UserStore(database), live,
                         agents, sessions, metrics, Clock.systemUTC(), new RecordingLibrary(recordingStore, recordingKey),
                         leads, campaigns, new LeadImport(new PhoneNumbers(config.campaigns().defaultCountryCode()),
-                                ZoneId.of(config.company().timeZone())), trunkView(endpoint, config.sip().trunk())));
+                                ZoneId.of(config.company().timeZone())), trunkView(endpoint, config.sip().trunk()),
+                        Optional.of(new DataSubjects(new DataSubjectStore(database), new UserStore(database),
+                                new PhoneNumbers(config.campaigns().defaultCountryCode()), Clock.systemUTC()))));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),

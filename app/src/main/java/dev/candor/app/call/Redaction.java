@@ -30,6 +30,11 @@ public final class Redaction {
         return LogSafe.text(uri(uri));
     }
 
+    /** {@code +15551234567} → {@code +155*****567}: a bare number for the audit log and INFO logs. */
+    public static String number(String number) {
+        return number == null ? "-" : mask(number.replaceAll("\\p{Cntrl}", "?"));
+    }
+
     private static String mask(String user) {
         if (user.length() <= 4) {
             return "*".repeat(user.length());

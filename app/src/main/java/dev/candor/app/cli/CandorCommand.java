@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "A self-hosted voice sales agent that says it is an AI and hands callers to people.",
         subcommands = {CandorCommand.Run.class, CandorCommand.Config.class, ChatCommand.class,
                 UserCommands.User.class, UserCommands.Token.class, CampaignCommands.Leads.class,
-                CampaignCommands.Campaign.class})
+                CampaignCommands.Campaign.class, DataCommands.Data.class})
 public final class CandorCommand implements Runnable {
 
     @CommandLine.Spec

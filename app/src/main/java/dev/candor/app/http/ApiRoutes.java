@@ -39,11 +39,13 @@ final class ApiRoutes {
     private final Authenticator auth;
 
     private final CampaignRoutes campaigns;
+    private final SubjectRoutes subjects;
 
     ApiRoutes(ConsoleServer.Dependencies deps, Authenticator auth) {
         this.deps = deps;
         this.auth = auth;
         this.campaigns = new CampaignRoutes(deps);
+        this.subjects = new SubjectRoutes(deps);
     }
 
     void register(RoutesConfig routes) {
@@ -73,6 +75,8 @@ final class ApiRoutes {
         routes.get("/api/campaigns/{id}", campaigns::campaign, Access.SUPERVISOR);
         routes.post("/api/campaigns/{id}/start", campaigns::start, Access.SUPERVISOR);
         routes.post("/api/campaigns/{id}/pause", campaigns::pause, Access.SUPERVISOR);
+        routes.get("/api/subjects/{phone}/export", subjects::export, Access.SUPERVISOR);
+        routes.delete("/api/subjects/{phone}", subjects::erase, Access.SUPERVISOR);
         routes.get("/api/trunk", ctx -> ctx.json(deps.trunk().json(deps.clock().instant())), Access.SUPERVISOR);
     }
 

@@ -14,6 +14,7 @@ import dev.candor.app.storage.UserStore;
 import dev.candor.app.storage.LeadStore;
 import dev.candor.app.storage.CampaignStore;
 import dev.candor.app.lead.LeadImport;
+import dev.candor.app.privacy.DataSubjects;
 import dev.candor.handoff.AgentDirectory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,8 +43,9 @@ public final class ConsoleServer implements AutoCloseable {
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
                                AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
                                RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
-                               LeadImport leadImport, TrunkView trunk) {
+                               LeadImport leadImport, TrunkView trunk, Optional<DataSubjects> subjects) {
         public Dependencies {
+            Objects.requireNonNull(subjects, "subjects");
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(campaigns, "campaigns");
             Objects.requireNonNull(leadImport, "leadImport");
@@ -56,6 +59,15 @@ public final class ConsoleServer implements AutoCloseable {
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Without export and erasure of phone numbers. */
+        public Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
+                            AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                            RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
+                            LeadImport leadImport, TrunkView trunk) {
+            this(calls, callbacks, users, live, agents, sessions, metrics, clock, recordings, leads, campaigns,
+                    leadImport, trunk, Optional.empty());
         }
 
         /** Without a trunk registration. */
