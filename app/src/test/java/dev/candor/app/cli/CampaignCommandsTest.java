@@ -5,9 +5,7 @@ import dev.candor.app.storage.Database;
 import dev.candor.app.storage.LeadStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,18 +20,11 @@ class CampaignCommandsTest {
     private StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cli = CandorCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] withData = new String[args.length + 4];
-        System.arraycopy(args, 0, withData, 0, args.length);
-        withData[args.length] = "--set";
-        withData[args.length + 1] = "data.dir=" + tmp.resolve("data");
-        withData[args.length + 2] = "--set";
-        withData[args.length + 3] = "leads.default-country-code=1";
-        return cli.execute(withData);
+        CliRunner cli = new CliRunner(tmp.resolve("data"));
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
+        return code;
     }
 
     @Test
