@@ -194,6 +194,7 @@ public final class CallSession implements CallLegListener {
             };
             List<AgentAction> actions = event == null ? conversation.start(early) : conversation.onEvent(event, early);
             synchronized (this) {
+                actions = keepRecords(actions);
                 if (!ended && !handingOff && !takenOver) {
                     if (!decided[0]) {
                         replyLatency = latency.withDecided(clock.instant());
@@ -314,7 +315,44 @@ public final class CallSession implements CallLegListener {
         }
         store.markEnded(leg.id(), clock.instant(), reason.code());
         live.ended(leg.id(), reason.code(), clock.instant());
-        dialog.execute(() -> conversation.onEvent(new CallerEvent.Hangup()));
+        // The conversation's last word (qualification, score) is kept although nothing more can be said.
+        dialog.execute(() -> {
+            List<AgentAction> last = conversation.onEvent(new CallerEvent.Hangup());
+            synchronized (this) {
+                keepRecords(last);
+            }
+        });
+    }
+
+    /**
+     * Carries out at once, whatever the state of the call, what the conversation decided that does not
+     * wait for speech: decisions, qualification, score, do-not-call and callbacks. A caller who says
+     * "stop calling me" and hangs up while Candor acknowledges it is still on the do-not-call list, and a
+     * call the caller ends keeps its score. Returns the steps that happen in order on the line: what is
+     * said, a handoff, the end of the call.
+     */
+    private List<AgentAction> keepRecords(List<AgentAction> actions) {
+        List<AgentAction> steps = new java.util.ArrayList<>();
+        for (AgentAction action : actions) {
+            if (action instanceof AgentAction.MarkDoNotCall dnc) {
+                services.doNotCall().add(leg.remoteUri(), Optional.of(leg.id()), dnc.reason(), clock.instant());
+                decide("do_not_call", dnc.reason(), Map.of());
+            } else if (action instanceof AgentAction.RecordQualification qualification) {
+                decide("qualification", "recorded", qualification.slots());
+            } else if (action instanceof AgentAction.ScheduleCallback callback) {
+                services.callbacks().add(Optional.of(leg.id()), leg.remoteUri(), callback.when().toInstant(),
+                        callback.note(), clock.instant());
+                decide("callback_scheduled", "caller_request", Map.of("dueAt", callback.when().toString(),
+                        "note", callback.note()));
+            } else if (action instanceof AgentAction.RecordScore score) {
+                decide("score", String.valueOf(score.score()), Map.of("reasons", score.reasons()));
+            } else if (action instanceof AgentAction.Decision decision) {
+                decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
+            } else {
+                steps.add(action);
+            }
+        }
+        return steps;
     }
 
     private void perform(List<AgentAction> actions) {
@@ -333,20 +371,8 @@ public final class CallSession implements CallLegListener {
             } else if (action instanceof AgentAction.EndCall end) {
                 decide("end_call", end.reason(), Map.of());
                 leg.hangup();
-            } else if (action instanceof AgentAction.MarkDoNotCall dnc) {
-                services.doNotCall().add(leg.remoteUri(), Optional.of(leg.id()), dnc.reason(), clock.instant());
-                decide("do_not_call", dnc.reason(), Map.of());
-            } else if (action instanceof AgentAction.RecordQualification qualification) {
-                decide("qualification", "recorded", qualification.slots());
-            } else if (action instanceof AgentAction.ScheduleCallback callback) {
-                services.callbacks().add(Optional.of(leg.id()), leg.remoteUri(), callback.when().toInstant(),
-                        callback.note(), clock.instant());
-                decide("callback_scheduled", "caller_request", Map.of("dueAt", callback.when().toString(),
-                        "note", callback.note()));
-            } else if (action instanceof AgentAction.RecordScore score) {
-                decide("score", String.valueOf(score.score()), Map.of("reasons", score.reasons()));
-            } else if (action instanceof AgentAction.Decision decision) {
-                decide(decision.kind(), decision.reason(), Map.of("details", decision.details()));
+            } else {
+                keepRecords(List.of(action));
             }
         }
         if (!ended && speaking == null && pending.isEmpty() && !whenPlayed.isEmpty()) {

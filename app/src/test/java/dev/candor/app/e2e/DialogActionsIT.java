@@ -33,6 +33,12 @@ class DialogActionsIT {
 
     /** Calls Candor, waits for the greeting, then "says" {@code phrase} (a tone the test recognizer hears). */
     private String callAndSay(CandorApplication candor, String phrase, String scenario) throws Exception {
+        return callAndSay(candor, phrase, scenario, callId -> { });
+    }
+
+    /** As above; {@code whenHeard} runs (with the call's id) as soon as Candor has heard {@code phrase}. */
+    private String callAndSay(CandorApplication candor, String phrase, String scenario,
+                              java.util.function.Consumer<String> whenHeard) throws Exception {
         try (RtpPeer caller = new RtpPeer()) {
             Sipp callerPhone = Sipp.start(tmp, "caller", scenario,
                     "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "9000",
@@ -44,6 +50,7 @@ class DialogActionsIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> store.turns(callId).stream()
                     .anyMatch(t -> t.text().equals(phrase)));
             caller.stopTone();
+            whenHeard.accept(callId);
             callerPhone.await(30);
             return callId;
         }
@@ -55,8 +62,17 @@ class DialogActionsIT {
         String phrase = "stop calling me";
         try (CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10,
                 Optional.of(ToneHearingRecognizer.hearing(phrase)))) {
-            String callId = callAndSay(candor, phrase, "caller-hangs-up.xml");
             CallStore store = candor.callStore();
+            String callId = callAndSay(candor, phrase, "caller-hangs-up.xml", id -> {
+                // Stored as soon as decided, while Candor is still saying so: a caller who hangs up on
+                // the acknowledgement is not called again.
+                await().atMost(Duration.ofSeconds(10)).until(() -> store.turns(id).stream()
+                        .anyMatch(t -> t.speaker() == dev.candor.app.storage.Speaker.CANDOR
+                                && t.text().startsWith("Understood.")));
+                assertThat(store.turns(id)).filteredOn(t -> t.text().startsWith("Understood."))
+                        .singleElement().satisfies(t -> assertThat(t.endedAt()).as("still speaking").isEmpty());
+                assertThat(store.decisions(id)).extracting(d -> d.kind()).contains("do_not_call", "score");
+            });
             await().atMost(Duration.ofSeconds(10)).until(() -> store.decisions(callId).stream()
                     .anyMatch(d -> d.kind().equals("end_call")));
             assertThat(store.decisions(callId)).anySatisfy(d -> {
@@ -80,6 +96,25 @@ class DialogActionsIT {
                 assertThat(dnc.contains("sip:+15550100002@example.net")).as("the caller's number").isTrue();
                 assertThat(dnc.contains("sip:+15550100003@example.net")).as("another number").isFalse();
             }
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpKeepsTheirQualificationAndScore() throws Exception {
+        try (RtpPeer caller = new RtpPeer();
+             CandorApplication candor = CandorUnderTest.start(tmp.resolve("data"), Sipp.freeUdpPort(), 10,
+                     Optional.of(ToneHearingRecognizer.hearing("we need it for our sales team")))) {
+            Sipp callerPhone = Sipp.start(tmp, "caller", "caller-hangs-up.xml",
+                    "127.0.0.1:" + candor.sipAddress().getPort(), "-s", "candor", "-d", "3000",
+                    "-p", String.valueOf(Sipp.freeUdpPort()), "-key", "caller_rtp_port", String.valueOf(caller.port()));
+            callerPhone.await(30); // hangs up during the greeting
+            CallStore store = candor.callStore();
+            String callId = store.recentCalls(1).get(0).id();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(store.decisions(callId))
+                    .extracting(d -> d.kind()).contains("qualification", "score"));
+            assertThat(store.recentCalls(1).get(0).endReason()).contains("remote_hangup");
+            assertThat(store.decisions(callId)).filteredOn(d -> d.kind().equals("score")).singleElement()
+                    .satisfies(d -> assertThat(d.detailsJson()).contains("reasons"));
         }
     }
 
