@@ -347,19 +347,21 @@ public final class CandorApplication implements AutoCloseable {
                         Duration.ofMillis(config.sip().timers().t4Millis())));
     }
 
-    /** TCP, and TLS with the keystore password read from the environment variable the config names. */
+    /**
+     * TCP, and TLS: listening with the keystore when one is set, else connect-only; passwords read from the
+     * environment variables the config names.
+     */
     static StreamTransports streamTransports(CandorConfig.Transports t) {
         StreamTransports streams = new StreamTransports(t.tcpEnabled(), Duration.ofSeconds(t.tcpIdleTimeoutSeconds()),
                 t.tlsPort(), Optional.empty(), "", t.tcpMaxConnections(), t.tcpMaxConnectionsPerSource());
-        if (t.tlsKeystore().isEmpty()) {
-            return streams;
+        if (!t.tlsKeystore().isEmpty()) {
+            String password = System.getenv(t.tlsKeystorePasswordEnv());
+            if (password == null) {
+                throw new IllegalStateException("sip.tls.keystore-password-env names " + t.tlsKeystorePasswordEnv()
+                        + ", which is not set (expected the keystore password in that environment variable)");
+            }
+            streams = streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
         }
-        String password = System.getenv(t.tlsKeystorePasswordEnv());
-        if (password == null) {
-            throw new IllegalStateException("sip.tls.keystore-password-env names " + t.tlsKeystorePasswordEnv()
-                    + ", which is not set (expected the keystore password in that environment variable)");
-        }
-        streams = streams.withTls(java.nio.file.Path.of(t.tlsKeystore()), password, t.tlsPort());
         if (t.tlsTrustStore().isEmpty()) {
             return streams;
         }

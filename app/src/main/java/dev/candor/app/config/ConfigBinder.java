@@ -182,10 +182,6 @@ final class ConfigBinder {
         String trustStore = text(ConfigKey.SIP_TLS_TRUST_STORE).strip();
         String trustPasswordEnv = text(ConfigKey.SIP_TLS_TRUST_STORE_PASSWORD_ENV).strip();
         if (!trustStore.isEmpty()) {
-            if (keystore.isEmpty()) {
-                throw invalid(ConfigKey.SIP_TLS_TRUST_STORE, trustStore,
-                        "\"\" while sip.tls.keystore is empty (outgoing TLS runs on Candor's TLS transport)");
-            }
             if (!Files.isRegularFile(pathOf(ConfigKey.SIP_TLS_TRUST_STORE, trustStore))
                     || !Files.isReadable(Path.of(trustStore))) {
                 throw invalid(ConfigKey.SIP_TLS_TRUST_STORE, trustStore,

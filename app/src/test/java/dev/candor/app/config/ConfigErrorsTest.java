@@ -80,12 +80,12 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void trustStoreWithoutAKeystoreIsRejected() throws IOException {
+    void trustStoreWithoutAKeystoreIsAcceptedForConnectOnlyTls() throws IOException {
         Path trust = Files.write(tmp.resolve("trust.jks"), new byte[] {1});
-        ConfigException e = failure("sip.tls.trust-store=" + trust);
+        CandorConfig config = ConfigLoader.load(Optional.empty(), Map.of(), List.of("sip.tls.trust-store=" + trust));
 
-        assertThat(e.key()).isEqualTo("sip.tls.trust-store");
-        assertThat(e.getMessage()).contains("sip.tls.keystore is empty");
+        assertThat(config.sip().transports().tlsKeystore()).isEmpty();
+        assertThat(config.sip().transports().tlsTrustStore()).isEqualTo(trust.toString());
     }
 
     @Test

@@ -76,14 +76,19 @@ public final class SipEndpoint implements AutoCloseable {
             int port = sip.localAddress().getPort();
             StreamSipChannel tcp = config.transports().tcpEnabled()
                     ? streamChannel(group, ingress, sip, config, port).listen() : null;
-            StreamSipChannel tls = null;
-            if (config.transports().keystore().isPresent()) {
-                StreamTransports streams = config.transports();
+            StreamTransports streams = config.transports();
+            StreamSipChannel tls;
+            if (streams.keystore().isPresent()) {
                 TlsContexts.Pair contexts = TlsContexts.fromPkcs12(streams.keystore().get(),
                         streams.keystorePassword().toCharArray(), streams.trustStore(),
                         streams.trustStorePassword().toCharArray());
                 tls = streamChannel(group, ingress, sip, config, streams.tlsPort())
                         .tls(contexts.server(), contexts.client()).listen();
+            } else {
+                // No certificate of Candor's own: TLS only on connections Candor opens (a sips: trunk).
+                tls = streamChannel(group, ingress, sip, config, streams.tlsPort())
+                        .tlsConnectOnly(TlsContexts.client(streams.trustStore(),
+                                streams.trustStorePassword().toCharArray())).listen();
             }
             UserAgentSettings base = UserAgentSettings.defaults(config.advertisedAddress(), port);
             UserAgentSettings settings = new UserAgentSettings(base.advertisedHost(), port, config.codecs(),
@@ -227,9 +232,9 @@ public final class SipEndpoint implements AutoCloseable {
         return Optional.ofNullable(tcp).map(StreamSipChannel::localAddress);
     }
 
-    /** The TLS listening address, if a keystore is configured. */
+    /** The TLS listening address, if a keystore is configured (without one, TLS is connect-only). */
     public Optional<InetSocketAddress> tlsAddress() {
-        return Optional.ofNullable(tls).map(StreamSipChannel::localAddress);
+        return Optional.ofNullable(tls).filter(StreamSipChannel::isListening).map(StreamSipChannel::localAddress);
     }
 
     /** Stream connections closed because they could not be framed (bad or missing Content-Length, too large). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.candor.telephony.media.MediaClock;
 import dev.candor.telephony.sdp.AudioCodec;
 import dev.candor.telephony.sip.message.SipRequest;
+import dev.candor.telephony.sip.message.SipResponse;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the configured private trust store (else the JVM's default CAs) and its certificate must name the
  * host Candor connected to. The certificates are made by {@code keytool} in the test: a private CA,
  * a server it signs for 127.0.0.1, the same key signed for another name, and a self-signed stranger.
+ * Without a keystore of its own Candor still opens TLS connections (connect-only), verified the same way.
  */
 class TlsTrustStoreTest {
     private static final int TIMEOUT_MILLIS = 5000;
@@ -119,6 +123,62 @@ class TlsTrustStoreTest {
                 assertThat(invite.topVia().transport()).isEqualTo("TLS");
             }
         }
+    }
+
+    @Test
+    void withoutAKeystoreTlsIsConnectOnlyAndThePeerAnswersOverCandorsConnection() throws Exception {
+        start(StreamTransports.defaults().withTrustStore(trustStore, PASSWORD));
+        assertThat(endpoint.tlsAddress()).as("nothing listens for TLS without a keystore").isEmpty();
+        CompletableFuture<EndReason> ended = new CompletableFuture<>();
+        try (SSLServerSocket far = tlsServer(caSigned)) {
+            endpoint.call("sips:bob@127.0.0.1:" + far.getLocalPort(), "candor", new CallLegListener() {
+                @Override
+                public void onEnded(CallLeg leg, EndReason reason) {
+                    ended.complete(reason);
+                }
+            }, Duration.ofSeconds(10));
+            try (SSLSocket socket = (SSLSocket) far.accept(); StreamPeer bob = new StreamPeer(socket, TIMEOUT_MILLIS)) {
+                socket.startHandshake();
+                SipRequest invite = (SipRequest) bob.read();
+                assertThat(invite.topVia().transport()).isEqualTo("TLS");
+                assertThat(invite.headers().first("Contact")).hasValueSatisfying(c -> assertThat(c).contains("transport=tls"));
+
+                // The answer comes back over the connection Candor opened, and so does the ACK for it.
+                bob.write(busy(invite));
+                SipRequest ack = (SipRequest) bob.read();
+                assertThat(ack.method().name()).isEqualTo("ACK");
+                assertThat(ended.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).isNotNull();
+
+                // A request from the peer over that connection is answered on it too.
+                bob.write("OPTIONS sip:candor@127.0.0.1 SIP/2.0\r\n"
+                        + "Via: SIP/2.0/TLS 127.0.0.1:" + far.getLocalPort() + ";branch=z9hG4bK-opt-1\r\n"
+                        + "Max-Forwards: 70\r\nFrom: <sips:bob@127.0.0.1>;tag=b1\r\nTo: <sips:candor@127.0.0.1>\r\n"
+                        + "Call-ID: options-over-tls\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+                SipResponse options = (SipResponse) bob.read();
+                assertThat(options.statusCode()).isEqualTo(200);
+                assertThat(options.headers().first("Call-ID")).contains("options-over-tls");
+            }
+        }
+    }
+
+    @Test
+    void withoutAKeystoreTheServerIsStillVerified() throws Exception {
+        start(StreamTransports.defaults().withTrustStore(trustStore, PASSWORD));
+        assertHandshakeRefused(stranger);
+    }
+
+    /** A 486 for {@code invite}, as a server would send it. */
+    private static String busy(SipRequest invite) {
+        StringBuilder out = new StringBuilder("SIP/2.0 486 Busy Here\r\n");
+        for (String via : invite.headers().all("Via")) {
+            out.append("Via: ").append(via).append("\r\n");
+        }
+        out.append("From: ").append(invite.headers().first("From").orElseThrow()).append("\r\n")
+                .append("To: ").append(invite.headers().first("To").orElseThrow()).append(";tag=bob-1\r\n")
+                .append("Call-ID: ").append(invite.headers().first("Call-ID").orElseThrow()).append("\r\n")
+                .append("CSeq: ").append(invite.headers().first("CSeq").orElseThrow()).append("\r\n")
+                .append("Content-Length: 0\r\n\r\n");
+        return out.toString();
     }
 
     @Test

@@ -39,6 +39,10 @@ import java.util.function.BiConsumer;
  * goes back on the connection its request came on (RFC 3261 §18.2.2) and requests to a peer reuse an
  * open one. Connections idle longer than the timeout are closed.
  *
+ * <p>TLS without a certificate of Candor's own is {@linkplain Builder#tlsConnectOnly connect-only}:
+ * nothing listens, Candor opens connections (verifying the server) and the peer's requests and
+ * responses come back over them.
+ *
  * <p>Messages are framed by {@link StreamSipDecoder}, checked by the shared {@link SipIngress}, and
  * passed to the receiver on the SIP thread ({@code sipThread}), never on this channel's event loop.
  * Nothing here blocks an event loop.
@@ -58,7 +62,9 @@ public final class StreamSipChannel implements AutoCloseable {
     /** Accepted connections open per source address; an entry leaves with its last connection. */
     private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
     private final AtomicLong refusedPerSource = new AtomicLong();
+    /** The listening socket; null for a connect-only channel. */
     private final Channel server;
+    private final InetSocketAddress advertised;
     private final Map<InetSocketAddress, ChannelFuture> connections = new ConcurrentHashMap<>();
     private final AtomicLong framingErrors = new AtomicLong();
     private final AtomicLong acceptedConnections = new AtomicLong();
@@ -68,7 +74,7 @@ public final class StreamSipChannel implements AutoCloseable {
     private volatile BiConsumer<SipMessage, InetSocketAddress> receiver = (m, s) -> { };
 
     private StreamSipChannel(Builder b) throws InterruptedException {
-        this.transport = b.serverSsl == null ? "TCP" : "TLS";
+        this.transport = b.clientSsl == null ? "TCP" : "TLS";
         this.group = Objects.requireNonNull(b.group, "group");
         this.ingress = Objects.requireNonNull(b.ingress, "ingress");
         this.sipThread = Objects.requireNonNull(b.sipThread, "sipThread");
@@ -77,6 +83,12 @@ public final class StreamSipChannel implements AutoCloseable {
         this.idleTimeout = Objects.requireNonNull(b.idleTimeout, "idleTimeout");
         this.maxConnections = b.maxConnections;
         this.maxConnectionsPerSource = b.maxConnectionsPerSource;
+        if (b.connectOnly) {
+            this.server = null;
+            // Port 0 ("any") cannot be named in a Via: the SIPS default stands in (RFC 3261 §19.1.2).
+            this.advertised = new InetSocketAddress(b.bindAddress, b.port == 0 ? 5061 : b.port);
+            return;
+        }
         this.server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -85,6 +97,7 @@ public final class StreamSipChannel implements AutoCloseable {
                 .bind(b.bindAddress, b.port)
                 .sync()
                 .channel();
+        this.advertised = (InetSocketAddress) server.localAddress();
     }
 
     /** Starts building a stream channel; {@link Builder#listen()} binds it. */
@@ -102,8 +115,17 @@ public final class StreamSipChannel implements AutoCloseable {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
+    /**
+     * The address this channel names in Via and Contact: where it listens, or for a connect-only channel
+     * the bind address and configured port, which nothing listens on (peers answer over the connection).
+     */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) server.localAddress();
+        return advertised;
+    }
+
+    /** Whether this channel accepts connections (false for a connect-only TLS channel). */
+    public boolean isListening() {
+        return server != null;
     }
 
     /** Whether a connection to {@code remote} is open or being opened. */
@@ -197,7 +219,9 @@ public final class StreamSipChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().syncUninterruptibly();
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
         for (ChannelFuture f : connections.values()) {
             f.channel().close();
         }
@@ -281,7 +305,7 @@ public final class StreamSipChannel implements AutoCloseable {
                     }
                 });
             }
-            if (serverSsl != null) {
+            if (clientSsl != null) {
                 // Not yet connected here, so the peer's name comes from the destination (the host name
                 // it was resolved from, or the literal address), for SNI and the certificate check.
                 ch.pipeline().addLast("tls", accepted ? serverSsl.newHandler(ch.alloc())
@@ -351,6 +375,7 @@ public final class StreamSipChannel implements AutoCloseable {
         private int port;
         private SslContext serverSsl;
         private SslContext clientSsl;
+        private boolean connectOnly;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxConnections = 10_000;
         private int maxConnectionsPerSource = 10_000;
@@ -371,6 +396,18 @@ public final class StreamSipChannel implements AutoCloseable {
         public Builder tls(SslContext server, SslContext client) {
             this.serverSsl = Objects.requireNonNull(server, "server");
             this.clientSsl = Objects.requireNonNull(client, "client");
+            this.connectOnly = false;
+            return this;
+        }
+
+        /**
+         * Speaks TLS on connections Candor opens only, with {@code client}; nothing listens. The port given
+         * to {@link #bind} is only named in Via and Contact.
+         */
+        public Builder tlsConnectOnly(SslContext client) {
+            this.serverSsl = null;
+            this.clientSsl = Objects.requireNonNull(client, "client");
+            this.connectOnly = true;
             return this;
         }
 
@@ -403,7 +440,10 @@ public final class StreamSipChannel implements AutoCloseable {
             return this;
         }
 
-        /** Binds the listening socket; blocks the calling thread (start-up, never an event loop). */
+        /**
+         * Binds the listening socket (none for {@link #tlsConnectOnly}); blocks the calling thread
+         * (start-up, never an event loop).
+         */
         public StreamSipChannel listen() throws InterruptedException {
             return new StreamSipChannel(this);
         }

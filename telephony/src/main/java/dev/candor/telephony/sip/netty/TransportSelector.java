@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The user agent's one transport: picks UDP, TCP or TLS for each message (RFC 3261 §18).
@@ -32,9 +35,12 @@ import java.util.Optional;
  *   <li>Over TCP or TLS, Candor's own Contact gets {@code transport=tcp} or {@code transport=tls} (and
  *       the TLS port), so that the peer's requests in the dialog come back over the same transport
  *       rather than the UDP a bare {@code sip:} URI means (RFC 3263 §4.1).</li>
+ *   <li>A request whose next hop needs TLS is never sent over anything else: without a TLS channel it
+ *       is dropped, logged and counted, and its transaction times out.</li>
  * </ul>
  */
 public final class TransportSelector implements SipTransport {
+    private static final Logger log = LoggerFactory.getLogger(TransportSelector.class);
     /**
      * RFC 3261 §18.1.1: a request larger than 1300 bytes, when the path MTU is unknown, MUST go over a
      * congestion-controlled transport such as TCP.
@@ -46,10 +52,11 @@ public final class TransportSelector implements SipTransport {
     private final StreamSipChannel tls;
     private final SipUri ownContact;
     private final int udpRequestLimitBytes;
+    private final AtomicLong notOverTls = new AtomicLong();
 
     /**
      * @param tcp the TCP channel, or {@code null} when TCP is off
-     * @param tls the TLS channel, or {@code null} when no keystore is configured
+     * @param tls the TLS channel (listening, or connect-only without a keystore), or {@code null} for none
      * @param ownContact the Contact URI the user agent puts in its messages
      */
     public TransportSelector(SipTransport udp, StreamSipChannel tcp, StreamSipChannel tls, SipUri ownContact) {
@@ -83,7 +90,15 @@ public final class TransportSelector implements SipTransport {
             return;
         }
         SipRequest request = (SipRequest) message;
-        StreamSipChannel stream = stream(transportFor(request, destination));
+        String transport = transportFor(request, destination);
+        StreamSipChannel stream = stream(transport);
+        if (stream == null && transport.equals("TLS")) {
+            // Never in clear what was meant for TLS: the request is not sent, its transaction times out.
+            notOverTls.incrementAndGet();
+            log.warn("not sending {} to {}: the next hop needs TLS and this endpoint has no TLS transport",
+                    request.method().name(), destination);
+            return;
+        }
         if (stream == null && tcp != null && tooLargeForUdp(request, nextHop(request), udpRequestLimitBytes)) {
             // §18.1.1: too large for UDP; TCP with a TCP Via, or UDP as it was if TCP is refused.
             tcp.send(withOwnContactOver(withSentBy(request, tcp), tcp), destination,
@@ -93,6 +108,11 @@ public final class TransportSelector implements SipTransport {
         } else {
             stream.send(withOwnContactOver(withSentBy(request, stream), stream), destination);
         }
+    }
+
+    /** Requests not sent because their next hop needs TLS and there is no TLS channel. */
+    public long notSentWithoutTls() {
+        return notOverTls.get();
     }
 
     private StreamSipChannel stream(String transport) {

@@ -2,10 +2,14 @@ package dev.candor.telephony.sip.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.candor.telephony.sip.message.SipMessage;
 import dev.candor.telephony.sip.message.SipMethod;
 import dev.candor.telephony.sip.message.SipRequest;
 import dev.candor.telephony.sip.message.SipUri;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +71,21 @@ class TransportSelectorTest {
         assertThat(TransportSelector.tooLargeForUdp(request, SipUri.of("sip:proxy.example.com;lr"), LIMIT)).isTrue();
         assertThat(TransportSelector.tooLargeForUdp(request, SipUri.of("sip:proxy.example.com;lr;transport=udp"),
                 LIMIT)).isFalse();
+    }
+
+    @Test
+    void aRequestThatNeedsTlsIsNeverSentInClearWhenThereIsNoTlsChannel() {
+        List<SipMessage> overUdp = new ArrayList<>();
+        TransportSelector selector = new TransportSelector((m, to) -> overUdp.add(m), null, null,
+                SipUri.of("sip:candor@192.0.2.1:5060"));
+        InetSocketAddress trunk = new InetSocketAddress("192.0.2.9", 5061);
+
+        selector.send(inviteOfSize("sips:bob@192.0.2.9", 600), trunk);
+        selector.send(inviteOfSize("sip:bob@192.0.2.9;transport=tls", 600), trunk);
+        selector.send(inviteOfSize("sip:bob@192.0.2.9", 600), new InetSocketAddress("192.0.2.9", 5060));
+
+        assertThat(overUdp).hasSize(1).allSatisfy(m -> assertThat(((SipRequest) m).requestUri().scheme()).isEqualTo("sip"));
+        assertThat(selector.notSentWithoutTls()).isEqualTo(2);
     }
 
     @Test
