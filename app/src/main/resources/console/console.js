@@ -34,6 +34,7 @@ function showApp(session) {
   document.getElementById('logout').hidden = false;
   document.getElementById('callbacks-section').hidden = session.role === 'agent';
   document.getElementById('trunk-section').hidden = session.role === 'agent';
+  document.getElementById('campaigns-section').hidden = session.role === 'agent';
   document.getElementById('supervisor-phone-line').hidden = session.role === 'agent';
   document.getElementById('supervisor-phone').value = localStorage.getItem('candor.supervisorPhone') || '';
   refreshAll();
@@ -47,6 +48,7 @@ function refreshAll() {
   if (state.role !== 'agent') {
     refreshCallbacks();
     refreshTrunk();
+    refreshCampaigns();
   }
 }
 
@@ -141,6 +143,59 @@ async function refreshTrunk() {
     ? `${t.lastError} at ${t.lastErrorAt}${t.consecutiveFailures ? ` (${t.consecutiveFailures} failures in a row)` : ''}` : '';
 }
 setInterval(() => { if (state.role && state.role !== 'agent') refreshTrunk().catch(() => {}); }, 30000);
+
+// Outbound campaigns (supervisors): progress, start and pause, and a new campaign from a CSV lead list.
+// Refreshed with everything else and every 10 s while the dialer works through the leads.
+const count = counts => Object.entries(counts || {}).map(([k, v]) => `${k.replaceAll('_', ' ')} ${v}`).join(', ') || 'none';
+
+async function refreshCampaigns() {
+  const campaigns = await api('GET', '/api/campaigns');
+  const body = document.querySelector('#campaigns tbody');
+  body.replaceChildren(...campaigns.map(c => {
+    const progress = c.progress || {};
+    const action = c.status === 'running' ? ['pause', 'Pause'] : ['start', c.status === 'draft' ? 'Start' : 'Resume'];
+    const button = el('button', { type: 'button', 'data-action': action[0] }, action[1]);
+    button.addEventListener('click', () => changeCampaign(c.id, action[0]));
+    return el('tr', { 'data-campaign': c.name },
+      el('td', {}, c.name), el('td', { 'data-status': c.status }, c.status),
+      el('td', {}, `${c.callingHours} ${c.days}`), el('td', { 'data-field': 'leads' }, count(progress.leads)),
+      el('td', { 'data-field': 'attempts' }, count(progress.attempts)), el('td', {}, button));
+  }));
+}
+setInterval(() => { if (state.role && state.role !== 'agent') refreshCampaigns().catch(() => {}); }, 10000);
+
+async function changeCampaign(id, action) {
+  const error = document.getElementById('campaign-action-error');
+  error.textContent = '';
+  try { await api('POST', `/api/campaigns/${encodeURIComponent(id)}/${action}`); }
+  catch (e) { error.textContent = e.message; }
+  refreshCampaigns();
+}
+
+document.getElementById('new-campaign').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const result = document.getElementById('new-campaign-result');
+  result.textContent = '';
+  result.className = '';
+  const value = name => form.elements[name].value.trim();
+  const body = { name: value('name'), callingHours: value('callingHours'), days: value('days'),
+    maxConcurrentCalls: Number(value('maxConcurrentCalls')), maxCallsPerMinute: Number(value('maxCallsPerMinute')),
+    maxAttempts: Number(value('maxAttempts')), retryDelaySeconds: Number(value('retryDelayMinutes')) * 60 };
+  const file = form.elements.leads.files[0];
+  if (file) body.leadsCsv = await file.text();
+  try {
+    const created = await api('POST', '/api/campaigns', body);
+    const n = created.errors.length;
+    const skipped = n ? `; ${n} ${n === 1 ? 'row' : 'rows'} not imported: ${created.errors.join('; ')}` : '';
+    result.textContent = `Created ${created.name} as a draft with ${created.leadsAdded} leads${skipped}.`;
+    form.reset();
+  } catch (e) {
+    result.textContent = e.message;
+    result.className = 'error';
+  }
+  refreshCampaigns();
+});
 
 async function refreshHistory() {
   const calls = await api('GET', '/api/calls?limit=50');

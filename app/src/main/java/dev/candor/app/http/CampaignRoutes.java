@@ -109,7 +109,8 @@ final class CampaignRoutes {
     }
 
     void campaigns(Context ctx) {
-        ctx.json(deps.campaigns().list().stream().map(c -> campaignJson(c, Optional.empty())).toList());
+        ctx.json(deps.campaigns().list().stream()
+                .map(c -> campaignJson(c, Optional.of(deps.campaigns().progress(c.id())))).toList());
     }
 
     void campaign(Context ctx) {
@@ -142,6 +143,7 @@ final class CampaignRoutes {
                 deps.clock().instant());
         Map<String, Object> m = campaignJson(deps.campaigns().find(created.id()).orElseThrow(),
                 Optional.of(deps.campaigns().progress(created.id())));
+        m.put("leadsAdded", created.leads());
         m.put("errors", created.errors());
         ctx.status(201).json(m);
     }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +194,70 @@ class ConsoleBrowserIT {
                 await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("login")).isDisplayed());
                 logIn(b, candor.httpPort(), "bob");
                 assertThat(b.findElement(By.id("trunk-section")).isDisplayed()).as("agents do not see the trunk").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void supervisorCreatesACampaignFromACsvThenStartsAndPausesItAndAnAgentDoesNotSeeCampaigns() throws Exception {
+        Path data = tmp.resolve("data");
+        addUsers(data);
+        Path csv = Files.writeString(tmp.resolve("spring leads.csv"),
+                "phone,name,time_zone\n+15555550142,Dana,America/New_York\n+15555550143,Sam,Europe/Berlin\n"
+                        + "not-a-number,Nobody,UTC\n");
+        // No campaigns.dial-uri: the campaign runs but cannot dial, so nothing leaves this machine.
+        try (CandorApplication candor = CandorUnderTest.start(data, Sipp.freeUdpPort(), 10)) {
+            WebDriver b = startBrowser();
+            logIn(b, candor.httpPort(), "sam");
+            assertThat(b.findElement(By.id("campaigns-section")).isDisplayed()).isTrue();
+            b.findElement(By.cssSelector("#new-campaign-box summary")).click();
+            WebElement form = b.findElement(By.id("new-campaign"));
+            form.findElement(By.name("name")).sendKeys("Spring <b>renewals</b>");
+            WebElement hours = form.findElement(By.name("callingHours"));
+            hours.clear();
+            hours.sendKeys("10:00-16:00");
+            form.findElement(By.name("leads")).sendKeys(csv.toAbsolutePath().toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    b.findElement(By.id("new-campaign-result")).getText().startsWith("Created"));
+            assertThat(b.findElement(By.id("new-campaign-result")).getText())
+                    .contains("with 2 leads").contains("1 row not imported").contains("not-a-number");
+            await().atMost(Duration.ofSeconds(10)).until(() -> campaignCell(b, "status").equals("draft"));
+            // Text from the server is text, never markup.
+            assertThat(b.findElements(By.cssSelector("#campaigns b"))).isEmpty();
+            assertThat(b.findElement(By.cssSelector("#campaigns tbody tr td")).getText())
+                    .isEqualTo("Spring <b>renewals</b>");
+            assertThat(campaignCell(b, "leads")).isEqualTo("pending 2");
+            assertThat(b.findElement(By.cssSelector("#campaigns tbody tr")).getText()).contains("10:00-16:00");
+
+            b.findElement(By.cssSelector("#campaigns button[data-action=start]")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> campaignCell(b, "status").equals("running"));
+            long id = candor.campaignStore().list().get(0).id();
+            assertThat(candor.campaignStore().find(id).orElseThrow().status()).isEqualTo("running");
+            b.findElement(By.cssSelector("#campaigns button[data-action=pause]")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> campaignCell(b, "status").equals("paused"));
+            assertThat(b.findElement(By.cssSelector("#campaigns button[data-action=start]")).getText()).isEqualTo("Resume");
+
+            b.findElement(By.id("logout")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> b.findElement(By.id("login")).isDisplayed());
+            logIn(b, candor.httpPort(), "bob");
+            assertThat(b.findElement(By.id("campaigns-section")).isDisplayed()).as("agents do not see campaigns").isFalse();
+        }
+    }
+
+    /** A cell of the first campaign row: {@code status}, {@code leads} or {@code attempts}; retried if re-rendered. */
+    private static String campaignCell(WebDriver b, String field) {
+        String css = field.equals("status") ? "#campaigns tbody tr td[data-status]"
+                : "#campaigns tbody tr td[data-field=\"" + field + "\"]";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> cells = b.findElements(By.cssSelector(css));
+                return cells.isEmpty() ? "" : cells.get(0).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
             }
         }
     }
