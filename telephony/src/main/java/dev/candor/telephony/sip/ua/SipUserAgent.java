@@ -202,6 +202,12 @@ public final class SipUserAgent {
             return;
         }
         boolean merged = transactions.isMerged(request);
+        if (!merged && method.equals(SipMethod.INVITE) && request.to().tag().isEmpty()
+                && counters.activeLegs.get() >= settings.maxConcurrentCalls()
+                && !legsByCallId.containsKey(request.callId())) {
+            rejectOverCapacity(request, source);
+            return;
+        }
         transactions.createServer(request, responseDestination(request, source));
         OptionalInt maxForwards = request.maxForwards();
         if (maxForwards.isPresent() && maxForwards.getAsInt() == 0) {
@@ -237,19 +243,38 @@ public final class SipUserAgent {
             respond(invite, source, SipResponse.to(invite, 482));
             return;
         }
-        if (counters.activeLegs.get() >= settings.maxConcurrentCalls()) {
-            counters.callsOverCapacity.incrementAndGet();
-            respond(invite, source, SipResponse.to(invite, 503)
-                    .withToTag(newTag())
-                    .withHeader("Retry-After", Integer.toString(UserAgentSettings.CAPACITY_RETRY_AFTER_SECONDS))
-                    .withHeader("Server", settings.userAgent()));
-            return;
-        }
         InboundLeg leg = new InboundLeg(this, invite, source);
         invitesByTransaction.put(TransactionKey.forServer(invite), leg);
         legsByCallId.put(invite.callId(), leg);
         counters.activeLegs.incrementAndGet();
         leg.start();
+    }
+
+    /**
+     * A new INVITE over the concurrent-call cap gets 503 with Retry-After from a stateless UAS (RFC 3261
+     * §8.2.7): no transaction, so nothing is retransmitted on Timer G and nothing is kept for 32 s. A
+     * flood of INVITEs that never ACK (or come from forged addresses) costs one small response each,
+     * not eleven. A retransmitted INVITE is answered again with the same To tag, derived from the request.
+     */
+    private void rejectOverCapacity(SipRequest invite, InetSocketAddress source) {
+        counters.callsOverCapacity.incrementAndGet();
+        send(SipResponse.to(invite, 503)
+                .withToTag(statelessTag(invite))
+                .withHeader("Retry-After", Integer.toString(UserAgentSettings.CAPACITY_RETRY_AFTER_SECONDS))
+                .withHeader("Server", settings.userAgent()), responseDestination(invite, source));
+    }
+
+    /** A To tag that is the same for every copy of {@code request} (§8.2.7): a hash of what identifies it. */
+    private static String statelessTag(SipRequest request) {
+        String identity = request.callId() + "\n" + request.from().tag().orElse("") + "\n"
+                + request.topVia().branch().orElse("") + "\n" + request.headers().first("CSeq").orElse("");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sl" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**
