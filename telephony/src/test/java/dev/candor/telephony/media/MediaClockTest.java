@@ -44,6 +44,68 @@ class MediaClockTest {
     }
 
     @Test
+    void listenersAreSpreadOverTheSlotsOfATickEachStillCalledOncePerTick() {
+        // Held back until all are registered, so every one is in place for the tick observed below.
+        List<String> calls = new CopyOnWriteArrayList<>();
+        AtomicInteger observedTick = new AtomicInteger(-1);
+        int listeners = 2 * MediaClock.SLOTS;
+        for (int i = 0; i < listeners; i++) {
+            String name = "L" + i;
+            clock.register(tick -> {
+                if (observedTick.get() < 0) {
+                    return;
+                }
+                if (tick == observedTick.get()) {
+                    calls.add(name);
+                }
+            });
+        }
+        observedTick.set((int) clock.ticks() + 2);
+
+        await().atMost(PATIENCE).until(() -> clock.ticks() > observedTick.get() + 1);
+
+        // The least busy slot each time: L0..L9 take slots 0..9, L10..L19 join them in the same order,
+        // and the tick calls the slots in turn: each listener once, two per slot.
+        List<String> expected = new java.util.ArrayList<>();
+        for (int slot = 0; slot < MediaClock.SLOTS; slot++) {
+            expected.add("L" + slot);
+            expected.add("L" + (slot + MediaClock.SLOTS));
+        }
+        assertThat(calls).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aClosedRegistrationLeavesItsSlotToTheNextListener() {
+        List<Registration> first = new java.util.ArrayList<>();
+        for (int i = 0; i < MediaClock.SLOTS; i++) {
+            first.add(clock.register(tick -> { }));
+        }
+        first.get(3).close(); // slot 3 is now the least busy
+        List<String> calls = new CopyOnWriteArrayList<>();
+        AtomicInteger observedTick = new AtomicInteger(-1);
+        clock.register(tick -> {
+            if (tick == observedTick.get()) {
+                calls.add("newcomer");
+            }
+        });
+        for (int i = 0; i < MediaClock.SLOTS; i++) {
+            int slot = i;
+            clock.register(tick -> {
+                if (tick == observedTick.get()) {
+                    calls.add("slot " + slot);
+                }
+            });
+        }
+        // The newcomer took slot 3, the one left free; then every slot held one, and the next ten
+        // went one to each slot in order.
+        observedTick.set((int) clock.ticks() + 2);
+        await().atMost(PATIENCE).until(() -> clock.ticks() > observedTick.get() + 1);
+
+        assertThat(calls).containsExactly("slot 0", "slot 1", "slot 2", "newcomer", "slot 3", "slot 4", "slot 5",
+                "slot 6", "slot 7", "slot 8", "slot 9");
+    }
+
+    @Test
     void aThrowingListenerDoesNotStopTheClockOrTheOthers() {
         AtomicInteger thrown = new AtomicInteger();
         AtomicInteger heard = new AtomicInteger();
