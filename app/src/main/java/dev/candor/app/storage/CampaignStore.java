@@ -229,10 +229,25 @@ public final class CampaignStore {
      * campaign's limits allow right now over all nodes: calls in progress below {@code max_concurrent} and
      * claims in the last minute below {@code max_per_minute}. One statement: two nodes never get the
      * same lead.
+     *
+     * <p>A lead whose lease ran out was being dialled by a node that stopped (crashed, or lost the
+     * database): its unfinished attempt is closed first as {@code interrupted} / {@code node_lost}, so the
+     * campaign's progress does not count it as in progress for ever. Should that node still finish the
+     * call, its own outcome replaces this one.
      */
     public List<Claim> claimDue(long campaignId, String nodeId, Instant now, Duration lease) {
         String t = Timestamps.format(now);
         return db.withConnection("claim leads of campaign " + campaignId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE dial_attempts SET ended_at = ?, "
+                    + "outcome = 'interrupted', end_reason = 'node_lost' WHERE ended_at IS NULL AND campaign_id = ? "
+                    + "AND lead_id IN (SELECT lead_id FROM campaign_leads WHERE campaign_id = ? AND status = 'dialing' "
+                    + "AND lease_until < ?)")) {
+                ps.setString(1, t);
+                ps.setLong(2, campaignId);
+                ps.setLong(3, campaignId);
+                ps.setString(4, t);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_leads SET status = 'dialing', "
                     + "claimed_by = ?, claimed_at = ?, lease_until = ? "
                     + "WHERE campaign_id = ? AND lead_id IN ("

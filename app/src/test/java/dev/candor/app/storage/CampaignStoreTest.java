@@ -162,6 +162,32 @@ class CampaignStoreTest {
     }
 
     @Test
+    void theAttemptOfANodeThatStoppedMidCallIsClosedAsInterruptedWhenAnotherNodeTakesTheLead() {
+        long id = campaignWithLeads(1, 1, 100);
+        CampaignStore a = new CampaignStore(nodeA);
+        CampaignStore b = new CampaignStore(nodeB);
+        Claim held = a.claimDue(id, "node-a", T0, LEASE).get(0);
+        long lost = a.startAttempt(Optional.of(held), Optional.empty(), 1, "node-a", Optional.empty(), T0);
+        // node-a dies here: no renewal, no outcome.
+        assertThat(b.progress(id).attemptsByOutcome()).containsEntry("in_progress", 1L);
+
+        Instant later = T0.plus(LEASE).plusSeconds(1);
+        Claim taken = b.claimDue(id, "node-b", later, LEASE).get(0);
+
+        assertThat(b.attempts(id)).filteredOn(r -> r.id() == lost).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).contains("interrupted");
+            assertThat(r.endReason()).contains("node_lost");
+            assertThat(r.endedAt()).contains(later);
+        });
+        assertThat(b.progress(id).attemptsByOutcome()).containsEntry("interrupted", 1L).doesNotContainKey("in_progress");
+        // node-b's own attempt is left alone by later claims while its lease runs.
+        long mine = b.startAttempt(Optional.of(taken), Optional.empty(), 2, "node-b", Optional.empty(), later);
+        b.claimDue(id, "node-b", later.plusSeconds(30), LEASE);
+        assertThat(b.attempts(id)).filteredOn(r -> r.id() == mine).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEmpty());
+    }
+
+    @Test
     void aRetryWaitsForItsTimeAndTheCampaignIsDoneWhenEveryLeadIs() {
         long id = campaignWithLeads(1, 1, 100);
         CampaignStore a = new CampaignStore(nodeA);
