@@ -148,7 +148,7 @@ public final class CandorApplication implements AutoCloseable {
             throws InterruptedException {
         DialogFactory dialog = DialogFactory.fromConfig(config);
         Database database = Database.open(config.data().dir());
-        CallStore store = new CallStore(database);
+        CallStore store = new CallStore(database, callNode(config));
         MediaClock mediaClock = MediaClock.start();
         ConversationSettings conversationSettings = new ConversationSettings(config.company().name(),
                 config.recording().enabled(), recognizers.isPresent());
@@ -173,6 +173,13 @@ public final class CandorApplication implements AutoCloseable {
                     leg.reject(503);
                     return new dev.candor.telephony.call.CallLegListener() { };
                 });
+        // The SIP port is ours now, so no other run of this node is taking calls: whatever it left open
+        // when it stopped is over.
+        int leftOpen = store.closeLeftOpen();
+        if (leftOpen > 0) {
+            log.warn("closed {} calls left open when node {} last stopped (end reason node_restart)", leftOpen,
+                    callNode(config));
+        }
         configureAuthentication(endpoint, config.sip());
         configureTrunk(endpoint, config.sip().trunk());
         AgentDirectory agents = new AgentDirectory(agentProfiles(config),
@@ -225,6 +232,21 @@ public final class CandorApplication implements AutoCloseable {
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
                 workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog, recordings,
                 dialerThread, leads, campaigns);
+    }
+
+    /**
+     * This node's name on the calls it handles: {@code campaigns.node-id}, else the host name (the same after
+     * a restart, unlike {@link #nodeId}), so that a restarted node finds the calls it left open.
+     */
+    static String callNode(CandorConfig config) {
+        if (!config.campaigns().nodeId().isEmpty()) {
+            return config.campaigns().nodeId();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "candor";
+        }
     }
 
     /** This node's name in claims: {@code campaigns.node-id}, else host name and process id. */

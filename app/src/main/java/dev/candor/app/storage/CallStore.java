@@ -25,9 +25,44 @@ public final class CallStore {
 
     private final Database db;
     private final ObjectMapper json = new ObjectMapper();
+    /** The node whose calls this store creates; null when it does not say (tools, tests). */
+    private final String node;
 
     public CallStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.node = null;
+    }
+
+    /** A store whose new calls are marked as handled by {@code node}, which {@link #closeLeftOpen} then closes. */
+    public CallStore(Database db, String node) {
+        this.db = Objects.requireNonNull(db, "db");
+        if (node == null || node.isBlank()) {
+            throw new IllegalArgumentException("invalid node: \"" + node + "\" (expected a node name)");
+        }
+        this.node = node;
+    }
+
+    /**
+     * Closes the calls this node left without an end when it stopped (a crash, a kill): each gets end
+     * reason {@code node_restart} and, as its end, the last moment anything about it was written (its
+     * start, answer, turns, decisions). Call this when the node starts, before it takes calls: none of
+     * its calls can be in progress then. Calls of other nodes are not touched. Returns how many were closed.
+     */
+    public int closeLeftOpen() {
+        if (node == null) {
+            throw new IllegalStateException("this store has no node, so no calls are its own");
+        }
+        return db.withConnection("close the calls left open by node " + node, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE calls SET end_reason = 'node_restart', ended_at = "
+                    + "max(started_at, COALESCE(answered_at, started_at), "
+                    + "COALESCE((SELECT max(COALESCE(ended_at, started_at)) FROM turns WHERE turns.call_id = calls.id), "
+                    + "started_at), "
+                    + "COALESCE((SELECT max(decided_at) FROM decisions WHERE decisions.call_id = calls.id), started_at)) "
+                    + "WHERE ended_at IS NULL AND node = ?")) {
+                ps.setString(1, node);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Records a new call; its id must not exist yet. */
@@ -35,13 +70,14 @@ public final class CallStore {
         Objects.requireNonNull(call, "call");
         db.withConnection("create call " + call.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO calls "
-                    + "(id, direction, from_uri, to_uri, sip_call_id, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "(id, direction, from_uri, to_uri, sip_call_id, started_at, node) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, call.id());
                 ps.setString(2, call.direction().dbValue());
                 ps.setString(3, call.fromUri());
                 ps.setString(4, call.toUri());
                 ps.setString(5, call.sipCallId());
                 ps.setString(6, Timestamps.format(call.startedAt()));
+                ps.setString(7, node);
                 return ps.executeUpdate();
             }
         });

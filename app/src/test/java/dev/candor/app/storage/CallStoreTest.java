@@ -49,6 +49,38 @@ class CallStoreTest {
                 startedAt);
     }
 
+    @Test
+    void aRestartedNodeClosesTheCallsItLeftOpenAtTheirLastWrittenMomentAndNoOtherNodes() {
+        CallStore nodeA = new CallStore(db, "node-a");
+        CallStore nodeB = new CallStore(db, "node-b");
+        nodeA.createCall(call("a-open", T0));
+        nodeA.markAnswered("a-open", T0.plusSeconds(1));
+        long turn = nodeA.startTurn("a-open", Speaker.CANDOR, "Hello, you're talking to an AI assistant.", T0.plusSeconds(2));
+        nodeA.endTurn(turn, T0.plusSeconds(6), false);
+        nodeA.addDecision("a-open", "score", "40", Map.of(), T0.plusSeconds(9));
+        nodeA.createCall(call("a-unanswered", T0.plusSeconds(3)));
+        nodeA.createCall(call("a-ended", T0));
+        nodeA.markEnded("a-ended", T0.plusSeconds(30), "remote_hangup");
+        nodeB.createCall(call("b-open", T0));
+        store.createCall(call("no-node", T0));
+
+        assertThat(nodeA.closeLeftOpen()).isEqualTo(2);
+
+        assertThat(store.findCall("a-open")).hasValueSatisfying(c -> {
+            assertThat(c.endReason()).contains("node_restart");
+            assertThat(c.endedAt()).contains(T0.plusSeconds(9)); // the score, the last thing written
+        });
+        assertThat(store.findCall("a-unanswered")).hasValueSatisfying(c -> {
+            assertThat(c.endReason()).contains("node_restart");
+            assertThat(c.endedAt()).contains(T0.plusSeconds(3));
+        });
+        assertThat(store.findCall("a-ended").orElseThrow().endReason()).contains("remote_hangup");
+        assertThat(store.findCall("b-open").orElseThrow().endedAt()).isEmpty();
+        assertThat(store.findCall("no-node").orElseThrow().endedAt()).isEmpty();
+        assertThat(nodeA.closeLeftOpen()).as("nothing left").isZero();
+        assertThatThrownBy(store::closeLeftOpen).isInstanceOf(IllegalStateException.class);
+    }
+
     private List<String> otherConnection(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.file());
              Statement st = c.createStatement();
