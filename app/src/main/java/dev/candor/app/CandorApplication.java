@@ -239,9 +239,10 @@ public final class CandorApplication implements AutoCloseable {
      * a restart, unlike {@link #nodeId}), so that a restarted node finds the calls it left open.
      */
     static String callNode(CandorConfig config) {
-        if (!config.campaigns().nodeId().isEmpty()) {
-            return config.campaigns().nodeId();
-        }
+        return config.campaigns().nodeId().isEmpty() ? hostName() : config.campaigns().nodeId();
+    }
+
+    private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
@@ -251,16 +252,8 @@ public final class CandorApplication implements AutoCloseable {
 
     /** This node's name in claims: {@code campaigns.node-id}, else host name and process id. */
     static String nodeId(CandorConfig config) {
-        if (!config.campaigns().nodeId().isEmpty()) {
-            return config.campaigns().nodeId();
-        }
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "candor";
-        }
-        return host + ":" + ProcessHandle.current().pid();
+        return config.campaigns().nodeId().isEmpty() ? hostName() + ":" + ProcessHandle.current().pid()
+                : config.campaigns().nodeId();
     }
 
     /**
