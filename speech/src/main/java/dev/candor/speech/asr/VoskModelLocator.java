@@ -153,13 +153,35 @@ public final class VoskModelLocator {
             Path dir = downloader.download(uri, expectedSha256(uri), cacheDir, progress);
             return new ModelLookup.Found(dir, "download");
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("Vosk model download from {} failed", uri, e);
+            String why = describe(e);
+            log.warn("Vosk model download from {} failed: {}", uri, why);
+            log.debug("Vosk model download failure", e);
             return new ModelLookup.Missing(
                     "no Vosk model found; looked at " + String.join(", ", looked) + ", and the download"
-                            + " of " + uri + " failed: " + e.getMessage() + ". Fix: set " + CONFIG_KEY + " or "
+                            + " of " + uri + " failed: " + why + ". Fix: set " + CONFIG_KEY + " or "
                             + ENV_VARIABLE + " to an unpacked Vosk model directory, or unzip the model into "
                             + cacheDir);
         }
+    }
+
+    /**
+     * What went wrong, readable without a stack trace: each exception in the cause chain by its type and
+     * message, e.g. {@code ConnectException <- UnresolvedAddressException} for a host that cannot be resolved
+     * (no internet), where the messages themselves are empty.
+     */
+    static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (out.length() > 0) {
+                out.append(" <- ");
+            }
+            out.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                out.append(" (").append(t.getMessage()).append(')');
+            }
+        }
+        return out.toString();
     }
 
     /** The configured digest, else the one pinned for {@code uri}, else none. */

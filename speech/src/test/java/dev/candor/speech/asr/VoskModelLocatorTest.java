@@ -114,6 +114,29 @@ class VoskModelLocatorTest {
     }
 
     @Test
+    void aHostThatCannotBeReachedIsExplainedByTheCauseNotAsNull() {
+        // A host name under .invalid never resolves (RFC 2606): what a machine without internet sees.
+        URI uri = URI.create("http://vosk-models.invalid/vosk-model-small-en-us-0.15.zip");
+
+        ModelLookup lookup = locator(Optional.empty(), Map.of(), Optional.of(uri)).locate();
+
+        assertThat(lookup).isInstanceOf(ModelLookup.Missing.class);
+        assertThat(((ModelLookup.Missing) lookup).explanation())
+                .contains("download of " + uri + " failed: ").doesNotContain("failed: null")
+                .containsPattern("failed: \\w+Exception");
+    }
+
+    @Test
+    void aFailureIsDescribedByItsWholeCauseChain() {
+        Exception failure = new java.net.ConnectException();
+        failure.initCause(new java.nio.channels.UnresolvedAddressException());
+
+        assertThat(VoskModelLocator.describe(failure)).isEqualTo("ConnectException <- UnresolvedAddressException");
+        assertThat(VoskModelLocator.describe(new IOException("HTTP 404 from the server")))
+                .isEqualTo("IOException (HTTP 404 from the server)");
+    }
+
+    @Test
     void theDefaultModelIsCheckedAgainstItsPinnedDigestWhenNoneIsConfigured() {
         VoskModelLocator unpinnedConfig = locator(Optional.empty(), Map.of(),
                 Optional.of(VoskModelLocator.DEFAULT_MODEL_URI));
