@@ -236,6 +236,53 @@ class SipEndpointStreamTest {
     }
 
     @Test
+    void aRegistrationFlowIsKeptAliveWithPingsAndClosedOnceAPeerThatAnsweredPingsFallsSilent() throws Exception {
+        // Idle timeout 3 s: pings every 1.2-1.5 s, a pong expected within 0.6 s (room for a slow test thread).
+        start(StreamTransports.defaults().withIdleTimeout(Duration.ofSeconds(3)), 4096);
+        try (ServerSocket registrar = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            registrar.setSoTimeout(TIMEOUT_MILLIS);
+            endpoint.registerAtTrunk(new dev.candor.telephony.sip.ua.TrunkRegistration.Settings(
+                    dev.candor.telephony.sip.message.SipUri.of("sip:127.0.0.1:" + registrar.getLocalPort()
+                            + ";transport=tcp"), "candor", Duration.ofHours(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(30)));
+            try (StreamPeer trunk = new StreamPeer(registrar.accept(), TIMEOUT_MILLIS)) {
+                SipRequest register = (SipRequest) trunk.read();
+                assertThat(register.method().name()).isEqualTo("REGISTER");
+                trunk.write(registered(register));
+
+                // Longer than the idle timeout several times over, pings unanswered: a peer that does not
+                // answer pings (no RFC 5626) keeps its flow.
+                for (int i = 0; i < 3; i++) {
+                    assertThat(trunk.readRaw(4)).as("ping %d", i).isEqualTo("\r\n\r\n");
+                }
+                // It answers two pings, so it is a peer that answers them...
+                for (int i = 0; i < 2; i++) {
+                    trunk.write("\r\n");
+                    assertThat(trunk.readRaw(4)).isEqualTo("\r\n\r\n");
+                }
+                trunk.write("\r\n");
+                // ...and then falls silent: the flow has failed, and Candor closes it.
+                assertThat(trunk.readRaw(4)).isEqualTo("\r\n\r\n");
+                assertThat(trunk.closedByPeer()).isTrue();
+            }
+        }
+    }
+
+    /** 200 OK to {@code register}, binding its Contact for an hour. */
+    private static String registered(SipRequest register) {
+        StringBuilder out = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String via : register.headers().all("Via")) {
+            out.append("Via: ").append(via).append("\r\n");
+        }
+        return out.append("From: ").append(register.headers().first("From").orElseThrow()).append("\r\n")
+                .append("To: ").append(register.headers().first("To").orElseThrow()).append(";tag=trunk\r\n")
+                .append("Call-ID: ").append(register.headers().first("Call-ID").orElseThrow()).append("\r\n")
+                .append("CSeq: ").append(register.headers().first("CSeq").orElseThrow()).append("\r\n")
+                .append("Contact: ").append(register.headers().first("Contact").orElseThrow()).append(";expires=3600\r\n")
+                .append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    @Test
     void callToATransportTcpTargetGoesOverTcpWithATcpVia() throws Exception {
         start(StreamTransports.defaults(), 4096);
         AtomicReference<EndReason> ended = new AtomicReference<>();

@@ -75,6 +75,11 @@ final class StreamPeer implements AutoCloseable {
         throw new AssertionError("unparseable message from Candor: " + result + "\n" + headers);
     }
 
+    /** The next {@code n} raw bytes (keep-alive pings included), or fewer if the connection closed. */
+    String readRaw(int n) throws IOException {
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
     /** Whether the other side closed the connection: the next read sees end of stream (or a reset). */
     boolean closedByPeer() {
         try {

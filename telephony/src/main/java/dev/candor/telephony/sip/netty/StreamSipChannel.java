@@ -3,6 +3,7 @@ package dev.candor.telephony.sip.netty;
 import dev.candor.telephony.sip.limits.LogSafe;
 import dev.candor.telephony.sip.limits.SipIngress;
 import dev.candor.telephony.sip.message.SipMessage;
+import dev.candor.telephony.sip.message.SipRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -19,6 +20,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,14 @@ import java.util.function.BiConsumer;
  * goes back on the connection its request came on (RFC 3261 §18.2.2) and requests to a peer reuse an
  * open one. Connections idle longer than the timeout are closed.
  *
+ * <p>A connection Candor opened and sent a REGISTER over is a registration flow: the registrar sends its
+ * calls down it, so it must stay open. Candor keeps it alive with double-CRLF pings (RFC 5626 §3.5.1,
+ * §4.4.1) every {@value #KEEP_ALIVE_SECONDS} s at most (80–100 % of that, or of half the idle timeout
+ * when that is shorter). Once the peer has answered a ping, a ping that gets nothing back within
+ * {@value #PONG_TIMEOUT_SECONDS} s (half the interval, if shorter) means the flow failed: it is closed and
+ * the next request opens a new one. A peer that never answers pings keeps its flow. Other connections
+ * close when idle.
+ *
  * <p>TLS without a certificate of Candor's own is {@linkplain Builder#tlsConnectOnly connect-only}:
  * nothing listens, Candor opens connections (verifying the server) and the peer's requests and
  * responses come back over them.
@@ -49,6 +59,14 @@ import java.util.function.BiConsumer;
  */
 public final class StreamSipChannel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamSipChannel.class);
+    /** RFC 5626 §4.4.1: keep-alive pings on a registration flow every 95–120 s or so. */
+    static final int KEEP_ALIVE_SECONDS = 120;
+    /** RFC 5626 §4.4.1: no pong within 10 s of a ping, and the flow has failed. */
+    static final int PONG_TIMEOUT_SECONDS = 10;
+    private static final byte[] PING = {'\r', '\n', '\r', '\n'};
+    private static final AttributeKey<Boolean> KEPT_ALIVE = AttributeKey.valueOf("candor.keptAlive");
+    private static final AttributeKey<Long> LAST_READ = AttributeKey.valueOf("candor.lastReadNanos");
+    private static final AttributeKey<Boolean> ANSWERS_PINGS = AttributeKey.valueOf("candor.answersPings");
 
     private final String transport;
     private final EventLoopGroup group;
@@ -70,6 +88,8 @@ public final class StreamSipChannel implements AutoCloseable {
     private final AtomicLong acceptedConnections = new AtomicLong();
     private final AtomicLong idleClosed = new AtomicLong();
     private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong keepAlivePings = new AtomicLong();
+    private final AtomicLong failedFlows = new AtomicLong();
     private final AtomicLong lastLogMillis = new AtomicLong();
     private volatile BiConsumer<SipMessage, InetSocketAddress> receiver = (m, s) -> { };
 
@@ -158,6 +178,16 @@ public final class StreamSipChannel implements AutoCloseable {
         return idleClosed.get();
     }
 
+    /** Double-CRLF keep-alive pings sent on registration flows. */
+    public long keepAlivePings() {
+        return keepAlivePings.get();
+    }
+
+    /** Registration flows closed because a keep-alive ping went unanswered. */
+    public long failedFlows() {
+        return failedFlows.get();
+    }
+
     /** Open connections (accepted and opened). */
     public int openConnections() {
         return connections.size();
@@ -196,6 +226,9 @@ public final class StreamSipChannel implements AutoCloseable {
                 }
                 return;
             }
+            if (message instanceof SipRequest request && request.method().name().equals("REGISTER")) {
+                keepAlive(f.channel());
+            }
             f.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(w -> {
                 if (!w.isSuccess()) {
                     log.warn("could not send SIP message over {} to {}: {}", transport, destination,
@@ -215,6 +248,41 @@ public final class StreamSipChannel implements AutoCloseable {
                 .connect(destination);
         future.channel().closeFuture().addListener(c -> connections.remove(destination, future));
         return future;
+    }
+
+    /**
+     * Keeps {@code channel}, a registration flow, open: a ping every interval (with jitter, so flows do
+     * not ping in step), and a check {@code pongTimeout} later that something was read since. On the
+     * channel's own event loop; nothing blocks.
+     */
+    private void keepAlive(Channel channel) {
+        if (channel.attr(KEPT_ALIVE).setIfAbsent(Boolean.TRUE) != null) {
+            return;
+        }
+        long intervalMillis = Math.min(TimeUnit.SECONDS.toMillis(KEEP_ALIVE_SECONDS), idleTimeout.toMillis() / 2);
+        long pongMillis = Math.min(TimeUnit.SECONDS.toMillis(PONG_TIMEOUT_SECONDS), intervalMillis / 2);
+        long periodMillis = Math.max(1, intervalMillis - java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(intervalMillis / 5 + 1));
+        var pings = channel.eventLoop().scheduleAtFixedRate(() -> {
+            long sent = System.nanoTime();
+            keepAlivePings.incrementAndGet();
+            channel.writeAndFlush(Unpooled.wrappedBuffer(PING));
+            channel.eventLoop().schedule(() -> {
+                Long lastRead = channel.attr(LAST_READ).get();
+                boolean answered = lastRead != null && lastRead - sent >= 0;
+                if (answered) {
+                    channel.attr(ANSWERS_PINGS).set(Boolean.TRUE);
+                } else if (channel.isActive() && Boolean.TRUE.equals(channel.attr(ANSWERS_PINGS).get())) {
+                    // Only a peer known to answer pings is judged by them: one that never does (it does not
+                    // implement RFC 5626) keeps its flow, which the pings still keep fresh in NATs.
+                    failedFlows.incrementAndGet();
+                    logRateLimited("{} registration flow to {} did not answer a keep-alive within {} ms: closed",
+                            transport, channel.remoteAddress(), pongMillis);
+                    channel.close();
+                }
+            }, pongMillis, TimeUnit.MILLISECONDS);
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(c -> pings.cancel(false));
     }
 
     @Override
@@ -314,6 +382,7 @@ public final class StreamSipChannel implements AutoCloseable {
             long idleMillis = idleTimeout.toMillis();
             ch.pipeline()
                     .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast("activity", new LastRead())
                     .addLast("framer", new StreamSipDecoder(ingress.decoderConfig().maxMessageBytes()))
                     .addLast("sip", new Handler());
         }
@@ -335,6 +404,15 @@ public final class StreamSipChannel implements AutoCloseable {
 
     private void releaseFrom(InetAddress source) {
         perSource.computeIfPresent(source, (address, open) -> open <= 1 ? null : open - 1);
+    }
+
+    /** Notes when bytes last arrived (a pong, a message): what the keep-alive checks. */
+    private static final class LastRead extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.channel().attr(LAST_READ).set(System.nanoTime());
+            ctx.fireChannelRead(msg);
+        }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<Object> {
