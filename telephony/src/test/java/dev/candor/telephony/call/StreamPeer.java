@@ -4,6 +4,7 @@ import dev.candor.telephony.sip.message.SipDecoderConfig;
 import dev.candor.telephony.sip.message.SipMessage;
 import dev.candor.telephony.sip.message.SipParseResult;
 import dev.candor.telephony.sip.message.SipParser;
+import dev.candor.telephony.sip.message.SipRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,6 +74,27 @@ final class StreamPeer implements AutoCloseable {
             return parsed.message();
         }
         throw new AssertionError("unparseable message from Candor: " + result + "\n" + headers);
+    }
+
+    /**
+     * A response to {@code request} as a peer would write it: {@code statusLine} (e.g. {@code "486 Busy Here"}),
+     * the request's Via, From, Call-ID and CSeq, its To with {@code toTag}, then {@code extraHeaders}
+     * (whole lines without CRLF), no body.
+     */
+    static String response(SipRequest request, String statusLine, String toTag, String... extraHeaders) {
+        StringBuilder out = new StringBuilder("SIP/2.0 ").append(statusLine).append("\r\n");
+        for (String via : request.headers().all("Via")) {
+            out.append("Via: ").append(via).append("\r\n");
+        }
+        out.append("From: ").append(request.headers().first("From").orElseThrow()).append("\r\n")
+                .append("To: ").append(request.headers().first("To").orElseThrow()).append(";tag=").append(toTag)
+                .append("\r\n")
+                .append("Call-ID: ").append(request.headers().first("Call-ID").orElseThrow()).append("\r\n")
+                .append("CSeq: ").append(request.headers().first("CSeq").orElseThrow()).append("\r\n");
+        for (String header : extraHeaders) {
+            out.append(header).append("\r\n");
+        }
+        return out.append("Content-Length: 0\r\n\r\n").toString();
     }
 
     /** The next {@code n} raw bytes (keep-alive pings included), or fewer if the connection closed. */

@@ -144,7 +144,7 @@ class TlsTrustStoreTest {
                 assertThat(invite.headers().first("Contact")).hasValueSatisfying(c -> assertThat(c).contains("transport=tls"));
 
                 // The answer comes back over the connection Candor opened, and so does the ACK for it.
-                bob.write(busy(invite));
+                bob.write(StreamPeer.response(invite, "486 Busy Here", "bob-1"));
                 SipRequest ack = (SipRequest) bob.read();
                 assertThat(ack.method().name()).isEqualTo("ACK");
                 assertThat(ended.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).isNotNull();
@@ -165,20 +165,6 @@ class TlsTrustStoreTest {
     void withoutAKeystoreTheServerIsStillVerified() throws Exception {
         start(StreamTransports.defaults().withTrustStore(trustStore, PASSWORD));
         assertHandshakeRefused(stranger);
-    }
-
-    /** A 486 for {@code invite}, as a server would send it. */
-    private static String busy(SipRequest invite) {
-        StringBuilder out = new StringBuilder("SIP/2.0 486 Busy Here\r\n");
-        for (String via : invite.headers().all("Via")) {
-            out.append("Via: ").append(via).append("\r\n");
-        }
-        out.append("From: ").append(invite.headers().first("From").orElseThrow()).append("\r\n")
-                .append("To: ").append(invite.headers().first("To").orElseThrow()).append(";tag=bob-1\r\n")
-                .append("Call-ID: ").append(invite.headers().first("Call-ID").orElseThrow()).append("\r\n")
-                .append("CSeq: ").append(invite.headers().first("CSeq").orElseThrow()).append("\r\n")
-                .append("Content-Length: 0\r\n\r\n");
-        return out.toString();
     }
 
     @Test
