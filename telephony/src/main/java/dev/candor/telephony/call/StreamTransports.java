@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * SIP over streams next to UDP: TCP on the same port as UDP, and TLS (SIPS) on its own port when a
- * PKCS#12 keystore is given.
+ * PKCS#12 keystore is given; without one, TLS only on the connections Candor opens.
  *
  * @param tcpEnabled listen on TCP too (and use it for {@code transport=tcp} targets)
  * @param idleTimeout stream connections without traffic for this long are closed
- * @param tlsPort the TLS port (usually 5061; 0 picks a free one); unused without a keystore
- * @param keystore the PKCS#12 file with the certificate and key; empty turns TLS off
+ * @param tlsPort the TLS port (usually 5061; 0 picks a free one); without a keystore only named in Via
+ * @param keystore the PKCS#12 file with the certificate and key; empty makes TLS connect-only (Candor opens
+ *     TLS connections but does not listen)
  * @param keystorePassword the keystore's password; never printed (see {@link #toString()})
  * @param maxConnections open TCP (and, separately, TLS) connections at most; more are closed when
  *     accepted, except from trusted addresses
