@@ -157,7 +157,8 @@ async function refreshCampaigns() {
     const button = el('button', { type: 'button', 'data-action': action[0] }, action[1]);
     button.addEventListener('click', () => changeCampaign(c.id, action[0]));
     return el('tr', { 'data-campaign': c.name },
-      el('td', {}, c.name), el('td', { 'data-status': c.status }, c.status),
+      el('td', {}, c.name), el('td', { 'data-status': c.status }, c.status,
+        c.notDialling ? el('div', { class: 'hint', 'data-field': 'not-dialling' }, c.notDialling) : ''),
       el('td', {}, `${c.callingHours} ${c.days}`), el('td', { 'data-field': 'leads' }, count(progress.leads)),
       el('td', { 'data-field': 'attempts' }, count(progress.attempts)), el('td', {}, button));
   }));

@@ -224,7 +224,8 @@ public final class CandorApplication implements AutoCloseable {
                         leads, campaigns, new LeadImport(new PhoneNumbers(config.campaigns().defaultCountryCode()),
                                 ZoneId.of(config.company().timeZone())), trunkView(endpoint, config.sip().trunk()),
                         Optional.of(new DataSubjects(new DataSubjectStore(database), new UserStore(database),
-                                new PhoneNumbers(config.campaigns().defaultCountryCode()), Clock.systemUTC()))));
+                                new PhoneNumbers(config.campaigns().defaultCountryCode()), Clock.systemUTC())),
+                        notDialling(config.campaigns())));
         InetSocketAddress sip = endpoint.localAddress();
         log.info("Candor answers calls at sip:candor@{}:{} (UDP, bound to {}); data in {}",
                 endpointConfig(config).advertisedAddress(), sip.getPort(), config.sip().bind(),
@@ -232,6 +233,19 @@ public final class CandorApplication implements AutoCloseable {
         return new CandorApplication(config, database, store, mediaClock, synthesizer, recognizers, callThreads,
                 workers, recognition, timers, callbacks, endpoint, console, live, agents, dialog, recordings,
                 dialerThread, leads, campaigns);
+    }
+
+    /** Why this node does not dial running campaigns, if it does not. */
+    static Optional<String> notDialling(CandorConfig.Campaigns campaigns) {
+        if (!campaigns.enabled()) {
+            return Optional.of("this node does not dial (campaigns.enabled is false); another node sharing the "
+                    + "database may");
+        }
+        if (campaigns.dialUri().isEmpty()) {
+            return Optional.of("not dialling: campaigns.dial-uri is empty (set it to reach leads through your "
+                    + "trunk, e.g. sip:{number}@trunk.example.com)");
+        }
+        return Optional.empty();
     }
 
     /**

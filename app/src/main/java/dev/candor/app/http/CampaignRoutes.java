@@ -110,13 +110,21 @@ final class CampaignRoutes {
 
     void campaigns(Context ctx) {
         ctx.json(deps.campaigns().list().stream()
-                .map(c -> campaignJson(c, Optional.of(deps.campaigns().progress(c.id())))).toList());
+                .map(c -> withDialling(campaignJson(c, Optional.of(deps.campaigns().progress(c.id()))), c)).toList());
+    }
+
+    /** A running campaign this node cannot dial says why ({@code notDialling}), so nobody waits for calls. */
+    private Map<String, Object> withDialling(Map<String, Object> json, CampaignRow c) {
+        if (c.status().equals("running")) {
+            deps.notDialling().ifPresent(why -> json.put("notDialling", why));
+        }
+        return json;
     }
 
     void campaign(Context ctx) {
         long id = idParam(ctx);
         CampaignRow row = deps.campaigns().find(id).orElseThrow(() -> new ApiError(404, "no campaign " + id));
-        ctx.json(campaignJson(row, Optional.of(deps.campaigns().progress(id))));
+        ctx.json(withDialling(campaignJson(row, Optional.of(deps.campaigns().progress(id))), row));
     }
 
     /**
@@ -167,7 +175,8 @@ final class CampaignRoutes {
         }
         deps.users().audit(principal(ctx).name(), start ? "start_campaign" : "pause_campaign", String.valueOf(id), null,
                 deps.clock().instant());
-        ctx.json(campaignJson(deps.campaigns().find(id).orElseThrow(), Optional.of(deps.campaigns().progress(id))));
+        CampaignRow now = deps.campaigns().find(id).orElseThrow();
+        ctx.json(withDialling(campaignJson(now, Optional.of(deps.campaigns().progress(id))), now));
     }
 
     static Map<String, Object> leadJson(LeadRow l) {

@@ -43,9 +43,15 @@ public final class ConsoleServer implements AutoCloseable {
     public record Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
                                AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
                                RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
-                               LeadImport leadImport, TrunkView trunk, Optional<DataSubjects> subjects) {
+                               LeadImport leadImport, TrunkView trunk, Optional<DataSubjects> subjects,
+                               Optional<String> notDialling) {
+        /**
+         * @param notDialling why this node does not dial running campaigns (no {@code campaigns.dial-uri},
+         *     or {@code campaigns.enabled} false), shown with each running campaign; empty when it dials
+         */
         public Dependencies {
             Objects.requireNonNull(subjects, "subjects");
+            Objects.requireNonNull(notDialling, "notDialling");
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(campaigns, "campaigns");
             Objects.requireNonNull(leadImport, "leadImport");
@@ -59,6 +65,15 @@ public final class ConsoleServer implements AutoCloseable {
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        /** A node that dials running campaigns. */
+        public Dependencies(CallStore calls, CallbackStore callbacks, UserStore users, LiveCalls live,
+                            AgentDirectory agents, CallSessions sessions, LatencyMetrics metrics, Clock clock,
+                            RecordingLibrary recordings, LeadStore leads, CampaignStore campaigns,
+                            LeadImport leadImport, TrunkView trunk, Optional<DataSubjects> subjects) {
+            this(calls, callbacks, users, live, agents, sessions, metrics, clock, recordings, leads, campaigns,
+                    leadImport, trunk, subjects, Optional.empty());
         }
 
         /** Without export and erasure of phone numbers. */
